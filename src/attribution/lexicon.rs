@@ -1,0 +1,175 @@
+//! The word knowledge attribution reads: reporting verbs (`lexicons/reporting_verbs.tsv`)
+//! and speaker words (`lexicons/speaker_words.tsv`).
+
+use std::collections::HashMap;
+
+use crate::error::LexiconError;
+use crate::lexicon::data_lines;
+
+/// How a reporting verb takes its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// `X said (that) …`, `…, X said`, `…, said X`.
+    Speech,
+    /// `X told <addressee> (that) …`: the addressee is neither speaker nor content.
+    Tell,
+    /// `X urged <object> to …`: the object stays in the content.
+    Urge,
+    /// `X called <object> "…"`: the object stays in the content.
+    Call,
+    /// `according to X, …` and `…, according to X`.
+    According,
+}
+
+/// One form of a reporting verb, possibly several words (`made it clear`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CueForm {
+    pub words: Vec<Box<str>>,
+    pub lemma: Box<str>,
+    pub frame: Frame,
+}
+
+/// The reporting-verb lexicon, indexed by the first word of each form.
+#[derive(Debug, Clone, Default)]
+pub struct ReportingVerbs {
+    by_first_word: HashMap<Box<str>, Vec<CueForm>>,
+}
+
+impl ReportingVerbs {
+    /// Reads `lemma<TAB>frame<TAB>forms` lines; a later lemma line replaces the
+    /// forms an earlier line gave for the same words.
+    pub fn extend_from(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for (line, fields) in data_lines(text) {
+            let [lemma, frame, forms] = fields[..] else {
+                return Err(LexiconError::new(
+                    file,
+                    line,
+                    "expected 3 tab-separated fields: lemma, frame, forms",
+                ));
+            };
+            let frame = match frame {
+                "speech" => Frame::Speech,
+                "tell" => Frame::Tell,
+                "urge" => Frame::Urge,
+                "call" => Frame::Call,
+                "according" => Frame::According,
+                other => {
+                    return Err(LexiconError::new(
+                        file,
+                        line,
+                        format!("unknown frame {other:?} (speech, tell, urge, call, according)"),
+                    ));
+                }
+            };
+            let lemma = lemma.to_lowercase();
+            let all_forms = std::iter::once(lemma.as_str()).chain(forms.split(','));
+            for form in all_forms {
+                let words: Vec<Box<str>> = form
+                    .split_whitespace()
+                    .map(|w| w.to_lowercase().into_boxed_str())
+                    .collect();
+                let Some(first) = words.first().cloned() else {
+                    continue;
+                };
+                let entry = CueForm {
+                    words,
+                    lemma: lemma.clone().into_boxed_str(),
+                    frame,
+                };
+                let list = self.by_first_word.entry(first).or_default();
+                list.retain(|f| f.words != entry.words);
+                list.push(entry);
+                // Longest forms first, so that the longest match wins.
+                list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Forms that start with `first_word` (lowercase), longest first.
+    pub fn starting_with(&self, first_word: &str) -> &[CueForm] {
+        self.by_first_word.get(first_word).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Classes of speaker words; see the header of `lexicons/speaker_words.tsv`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClasses(u16);
+
+impl WordClasses {
+    pub const PERSON_PRONOUN: u16 = 1;
+    pub const GROUP_PRONOUN: u16 = 1 << 1;
+    pub const THING_PRONOUN: u16 = 1 << 2;
+    pub const DETERMINER: u16 = 1 << 3;
+    pub const SKIP: u16 = 1 << 4;
+    pub const NP_LINK: u16 = 1 << 5;
+    pub const BOUNDARY: u16 = 1 << 6;
+    pub const ADJUNCT_START: u16 = 1 << 7;
+    pub const ADJUNCT_WORD: u16 = 1 << 8;
+    pub const GOV: u16 = 1 << 9;
+    pub const NONGOV: u16 = 1 << 10;
+    pub const TITLE: u16 = 1 << 11;
+    pub const OBJECT_PRONOUN: u16 = 1 << 12;
+    pub const PRONOUN: u16 = Self::PERSON_PRONOUN | Self::GROUP_PRONOUN | Self::THING_PRONOUN;
+    pub const ROLE: u16 = Self::GOV | Self::NONGOV;
+
+    pub fn has(self, class: u16) -> bool {
+        self.0 & class != 0
+    }
+
+    fn parse(name: &str) -> Option<u16> {
+        Some(match name {
+            "person_pronoun" => Self::PERSON_PRONOUN,
+            "group_pronoun" => Self::GROUP_PRONOUN,
+            "thing_pronoun" => Self::THING_PRONOUN,
+            "determiner" => Self::DETERMINER,
+            "skip" => Self::SKIP,
+            "np_link" => Self::NP_LINK,
+            "boundary" => Self::BOUNDARY,
+            "adjunct_start" => Self::ADJUNCT_START,
+            "adjunct_word" => Self::ADJUNCT_WORD,
+            "gov" => Self::GOV,
+            "nongov" => Self::NONGOV,
+            "title" => Self::TITLE,
+            "object_pronoun" => Self::OBJECT_PRONOUN,
+            _ => return None,
+        })
+    }
+}
+
+/// The speaker-word lexicon: lowercase word -> its classes.
+#[derive(Debug, Clone, Default)]
+pub struct SpeakerWords {
+    words: HashMap<Box<str>, WordClasses>,
+}
+
+impl SpeakerWords {
+    /// Reads `word<TAB>class` lines; a word may have several classes.
+    /// A class written `-name` removes that class from the word.
+    pub fn extend_from(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for (line, fields) in data_lines(text) {
+            let [word, class] = fields[..] else {
+                return Err(LexiconError::new(file, line, "expected word<TAB>class"));
+            };
+            let (remove, name) = match class.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, class),
+            };
+            let Some(bit) = WordClasses::parse(name) else {
+                return Err(LexiconError::new(file, line, format!("unknown class {name:?}")));
+            };
+            let entry = self.words.entry(word.to_lowercase().into_boxed_str()).or_default();
+            if remove {
+                entry.0 &= !bit;
+            } else {
+                entry.0 |= bit;
+            }
+        }
+        Ok(())
+    }
+
+    /// The classes of a lowercase word (empty when it is in no class).
+    pub fn classes(&self, lower: &str) -> WordClasses {
+        self.words.get(lower).copied().unwrap_or_default()
+    }
+}

@@ -1,0 +1,446 @@
+//! Attribute: finds the statements of an article — who is said to have said
+//! what — from its tokens, sentences and quotes, with rules over the words of
+//! the reporting-verb and speaker-word lexicons. No parser: the rules read the
+//! frames news writing uses (`"…," X said`, `said X, <apposition>`, `X said
+//! (that) …`, `X told reporters …`, `according to X`, `…, adding that …`).
+
+mod lexicon;
+mod phrase;
+
+use std::ops::Range;
+
+pub use lexicon::{CueForm, Frame, ReportingVerbs, SpeakerWords, WordClasses};
+
+use crate::text::{Document, TokenKind};
+use phrase::Phrases;
+
+/// How a statement renders what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatementKind {
+    /// A whole quotation.
+    Direct,
+    /// A reporter's clause that embeds a quoted fragment.
+    Partial,
+    /// Reported speech, without quotation marks.
+    Indirect,
+}
+
+impl StatementKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementKind::Direct => "direct",
+            StatementKind::Partial => "partial",
+            StatementKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// How the text names a statement's speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speaker {
+    /// A noun phrase (`U.S. Secretary of State Mike Pompeo`, `an unnamed
+    /// presidential official`, `South Korea`), with any apposition after it
+    /// (`Kim You-geun, a national security official at …`).
+    Mention {
+        phrase: Range<usize>,
+        apposition: Option<Range<usize>>,
+    },
+    /// A pronoun (`he`, `they`, `it`), resolved to the person or body it refers to
+    /// when actors are resolved.
+    Pronoun { token: usize },
+}
+
+impl Speaker {
+    /// The tokens of the mention as written (the phrase, or the pronoun).
+    pub fn mention(&self) -> Range<usize> {
+        match self {
+            Speaker::Mention { phrase, .. } => phrase.clone(),
+            Speaker::Pronoun { token } => *token..*token + 1,
+        }
+    }
+}
+
+/// A stretch of text the article attributes to a speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub kind: StatementKind,
+    /// Tokens of the content: inside the marks for a direct quote; for a quote
+    /// split around its attribution, from the first piece to the last.
+    pub content: Range<usize>,
+    /// The cue as written (`said`, `told reporters`, `adding that`); empty for a
+    /// paragraph that continues an earlier quote.
+    pub cue: String,
+    /// The token the cue starts at, if the statement has a cue of its own.
+    pub cue_token: Option<usize>,
+    pub speaker: Speaker,
+    /// The speaker is named in this statement's own frame (false when the
+    /// statement continues an earlier speaker's quote).
+    pub speaker_here: bool,
+}
+
+/// The lexicons attribution reads.
+#[derive(Debug, Clone, Copy)]
+pub struct AttributionLexicons<'l> {
+    pub verbs: &'l ReportingVerbs,
+    pub words: &'l SpeakerWords,
+}
+
+/// Finds the statements of a segmented article, in text order.
+pub fn attribute(doc: &Document, lex: AttributionLexicons) -> Vec<Statement> {
+    let p = Phrases { doc, lex };
+    let mut statements: Vec<Statement> = Vec::new();
+    // A speaker announced with a colon and no content yet (`Kim said:`), waiting
+    // for the quote that follows.
+    let mut pending: Option<Speaker> = None;
+    for unit in units(doc) {
+        let first_in_unit = statements.len();
+        let mut region_start = unit.start;
+        let mut i = unit.start;
+        while i < unit.end {
+            let Some(form) = p.cue_at(i, unit.end) else {
+                i += 1;
+                continue;
+            };
+            let cue = i..i + form.words.len();
+            match analyse_cue(&p, unit.clone(), region_start, cue.clone(), form, &statements[first_in_unit..], &statements) {
+                Some(Found::Statement(st, resume)) => {
+                    statements.push(st);
+                    region_start = resume;
+                    i = resume.max(cue.end);
+                }
+                Some(Found::Pending(speaker, resume)) => {
+                    pending = Some(speaker);
+                    region_start = resume;
+                    i = resume.max(cue.end);
+                }
+                None => i = cue.end,
+            }
+        }
+        attribute_uncovered_quotes(&p, unit, first_in_unit, &mut statements, &mut pending);
+    }
+    statements.sort_by_key(|s| (s.content.start, s.content.end));
+    statements
+}
+
+enum Found {
+    Statement(Statement, usize),
+    Pending(Speaker, usize),
+}
+
+/// Units of analysis: sentences of a paragraph, merged where a quote runs over
+/// a sentence break (a multi-sentence quotation and its frame are one unit).
+fn units(doc: &Document) -> Vec<Range<usize>> {
+    let mut units: Vec<Range<usize>> = Vec::new();
+    let mut last_paragraph = usize::MAX;
+    for s in &doc.sentences {
+        let b = s.tokens.start;
+        let crosses = s.paragraph == last_paragraph
+            && doc
+                .quotes
+                .iter()
+                .filter(|q| q.paragraph == s.paragraph)
+                .any(|q| q.open < b && q.end() > b);
+        match units.last_mut() {
+            Some(u) if crosses => u.end = s.tokens.end,
+            _ => units.push(s.tokens.clone()),
+        }
+        last_paragraph = s.paragraph;
+    }
+    units
+}
+
+/// Reads the frame around one cue: who speaks, and which side holds the content.
+fn analyse_cue(
+    p: &Phrases,
+    unit: Range<usize>,
+    region_start: usize,
+    cue: Range<usize>,
+    form: &CueForm,
+    in_unit: &[Statement],
+    all: &[Statement],
+) -> Option<Found> {
+    let doc = p.doc;
+    let mut cue_text = doc.span_text(cue.clone()).to_string();
+
+    if form.frame == Frame::According {
+        let np = p.forward_phrase(cue.end, unit.end)?;
+        let speaker = Speaker::Mention {
+            phrase: np.clone(),
+            apposition: None,
+        };
+        let before = p.trim(region_start..cue.start);
+        let (content, resume) = if p.has_word(before.clone()) {
+            (before, np.end)
+        } else {
+            let mut j = np.end;
+            if j < unit.end && doc.is_punct(j, ",") {
+                j += 1;
+            }
+            let content = p.content_after(j, unit.end);
+            let end = content.end;
+            (content, end)
+        };
+        if !p.has_word(content.clone()) {
+            return None;
+        }
+        return Some(Found::Statement(p.statement(content, cue_text, cue.start, speaker, true), resume));
+    }
+
+    // Walk back over adverbs and auxiliaries to the speaker's last word.
+    let mut b = cue.start;
+    while b > region_start && p.is(b - 1, WordClasses::SKIP) && !doc.tokens[b - 1].capitalized {
+        b -= 1;
+    }
+    let prev = (b > region_start).then(|| b - 1);
+    let last_word_is_participle = form.words.last().is_some_and(|w| w.ends_with("ing"));
+    let after_comma = prev.is_some_and(|k| doc.is_punct(k, ","));
+    let after_and = prev.is_some_and(|k| doc.lower(k) == "and");
+
+    // `…, adding that …` and `X said … and urged …` take the speaker of the
+    // statement just before them.
+    if (last_word_is_participle && after_comma) || after_and {
+        let previous = in_unit.last().or(if after_and { None } else { all.last() })?;
+        let inherited = previous.speaker.clone();
+        let (start, cue_text) = p.complementizer(cue.end, unit.end, cue_text);
+        let content = p.content_after(start, unit.end);
+        if !p.has_word(content.clone()) {
+            return None;
+        }
+        let end = content.end;
+        return Some(Found::Statement(p.statement(content, cue_text, cue.start, inherited, false), end));
+    }
+
+    // The speaker before the cue (`Kono said`), with an apposition between
+    // commas (`Kim, a national security official, said`) …
+    let mut subject = prev.and_then(|k| {
+        if doc.is_punct(k, ",") {
+            p.subject_with_apposition(k, region_start)
+        } else {
+            p.backward_phrase(k, region_start).map(|np| (np, None))
+        }
+    });
+    // … or after it (`"…," said Kim You-geun, a national security official …`).
+    let mut inverted_end = None;
+    if subject.is_none() {
+        let opens_frame = prev.is_none_or(|k| {
+            doc.is_punct(k, ",") || p.is_closing_mark(k) || doc.is_punct(k, "\u{2014}")
+        });
+        if !opens_frame || !matches!(form.frame, Frame::Speech | Frame::Tell) {
+            return None;
+        }
+        let np = p.forward_phrase(cue.end, unit.end)?;
+        let apposition = p.apposition_after(np.end, unit.end);
+        inverted_end = Some(apposition.as_ref().map_or(np.end, |a| a.end));
+        subject = Some((np, apposition));
+    }
+    let (np, apposition) = subject?;
+    let speaker = match (np.len(), p.words.classes(doc.lower(np.start))) {
+        (1, c) if c.has(WordClasses::PRONOUN) => Speaker::Pronoun { token: np.start },
+        _ => Speaker::Mention {
+            phrase: np.clone(),
+            apposition: apposition.clone(),
+        },
+    };
+
+    // Where the frame starts: before it may lie the content (`"…," Kono said`).
+    let frame_start = if inverted_end.is_some() {
+        b
+    } else {
+        np.start
+    };
+    let before = p.trim(region_start..frame_start);
+    let before_ok = frame_start > region_start
+        && p.has_word(before.clone())
+        && (doc.is_punct(frame_start - 1, ",")
+            || p.is_closing_mark(frame_start - 1)
+            || doc.is_punct(frame_start - 1, "\u{2014}"));
+
+    // After the cue: the addressee of `told`, adjuncts (`on Monday`, `in a
+    // statement`), then `that` or a colon.
+    let mut j = inverted_end.unwrap_or(cue.end);
+    if form.frame == Frame::Tell && inverted_end.is_none() {
+        let addressee_end = p.skip_addressee(j, unit.end);
+        if addressee_end > j {
+            cue_text = doc.span_text(cue.start..addressee_end).to_string();
+        }
+        j = addressee_end;
+    }
+    j = p.skip_adjuncts(j, unit.end);
+    let colon = j < unit.end && doc.is_punct(j, ":");
+    let that = j < unit.end && doc.lower(j) == "that";
+
+    if before_ok && !that && !colon {
+        let mut st = p.statement(before, cue_text, cue.start, speaker, true);
+        // `"…," Kono said, "…"`: the quote goes on after its attribution.
+        let mut resume = j;
+        let mut k = j;
+        if k < unit.end && doc.is_punct(k, ",") {
+            k += 1;
+        }
+        if let Some(q) = p.quote_opening_at(k) {
+            if st.kind == StatementKind::Direct {
+                st.content.end = p.trim_inner(q.content()).end;
+                resume = q.end();
+            }
+        }
+        return Some(Found::Statement(st, resume));
+    }
+    let (start, cue_text) = if colon {
+        (j + 1, cue_text)
+    } else {
+        p.complementizer(j, unit.end, cue_text)
+    };
+    let mut start = start;
+    if start < unit.end && doc.is_punct(start, ",") {
+        start += 1;
+    }
+    let content = p.content_after(start, unit.end);
+    if p.has_word(content.clone()) {
+        let end = content.end;
+        return Some(Found::Statement(p.statement(content, cue_text, cue.start, speaker, true), end));
+    }
+    if colon {
+        return Some(Found::Pending(speaker, unit.end));
+    }
+    if before_ok || p.has_word(before.clone()) && frame_start > region_start {
+        return Some(Found::Statement(p.statement(before, cue_text, cue.start, speaker, true), j));
+    }
+    None
+}
+
+/// Quotes that no cue in their unit claimed: the second piece of a split
+/// quote (`"…," Kono said. "…"`), a paragraph that is wholly a quote and goes
+/// on with the previous speaker, or the quote a `Kim said:` announced.
+fn attribute_uncovered_quotes(
+    p: &Phrases,
+    unit: Range<usize>,
+    first_in_unit: usize,
+    statements: &mut Vec<Statement>,
+    pending: &mut Option<Speaker>,
+) {
+    let doc = p.doc;
+    for q in doc.quotes.iter().filter(|q| q.open >= unit.start && q.open < unit.end) {
+        let inner = p.trim_inner(q.content());
+        if !p.has_word(inner.clone()) {
+            continue;
+        }
+        let covered = statements
+            .iter()
+            .any(|s| s.content.start < q.end() && q.open < s.content.end);
+        if covered {
+            continue;
+        }
+        // Only a quote that stands as its own unit (nothing but punctuation
+        // around it) is a statement without a cue; an embedded one is a scare
+        // quote or a title.
+        let standalone = !p.has_word(unit.start..q.open) && !p.has_word(q.end()..unit.end);
+        if !standalone {
+            continue;
+        }
+        if let Some(speaker) = pending.take() {
+            statements.push(p.statement_kind(StatementKind::Direct, inner, String::new(), None, speaker, false));
+            continue;
+        }
+        let paragraph = q.paragraph;
+        // The latest statement before this quote, in this paragraph or (for a
+        // paragraph that is wholly a quote, or reopens one) the one before.
+        let previous = statements
+            .iter()
+            .filter(|s| s.content.end <= q.open)
+            .max_by_key(|s| s.content.end)
+            .filter(|s| {
+                let sp = doc.paragraph_of(s.content.start);
+                sp == paragraph
+                    || (sp + 1 == paragraph
+                        && (q.continues || q.open == doc.paragraphs[paragraph].tokens.start))
+            })
+            .cloned();
+        let Some(previous) = previous else { continue };
+        // A split quote: the previous statement is a direct quote in the unit just
+        // before, in this paragraph, with its attribution after it.
+        let index = statements.iter().rposition(|s| *s == previous);
+        let split = previous.kind == StatementKind::Direct
+            && doc.paragraph_of(previous.content.start) == paragraph
+            && previous
+                .cue_token
+                .is_some_and(|c| c > previous.content.end && !p.has_quote_between(c, q.open));
+        match index {
+            Some(k) if split => statements[k].content.end = inner.end,
+            _ => statements.push(p.statement_kind(
+                StatementKind::Direct,
+                inner,
+                String::new(),
+                None,
+                previous.speaker.clone(),
+                false,
+            )),
+        }
+    }
+}
+
+impl Phrases<'_, '_> {
+    fn statement(&self, content: Range<usize>, cue: String, cue_token: usize, speaker: Speaker, here: bool) -> Statement {
+        let (kind, content) = self.classify(content);
+        self.statement_kind(kind, content, cue, Some(cue_token), speaker, here)
+    }
+
+    fn statement_kind(
+        &self,
+        kind: StatementKind,
+        content: Range<usize>,
+        cue: String,
+        cue_token: Option<usize>,
+        speaker: Speaker,
+        speaker_here: bool,
+    ) -> Statement {
+        Statement {
+            kind,
+            content,
+            cue,
+            cue_token,
+            speaker,
+            speaker_here,
+        }
+    }
+
+    /// Direct when the content is one whole quote (then the content is what is
+    /// inside the marks), partial when it embeds one, indirect otherwise.
+    fn classify(&self, content: Range<usize>) -> (StatementKind, Range<usize>) {
+        let doc = self.doc;
+        if self.is_whole_quote(content.clone()) {
+            let first = doc.quotes.iter().find(|q| q.open == content.start);
+            let last = doc.quotes.iter().rev().find(|q| q.end() == content.end || q.content_end == content.end);
+            if let (Some(first), Some(last)) = (first, last) {
+                return (StatementKind::Direct, self.trim_inner(first.open + 1..last.content_end));
+            }
+        }
+        let embeds = content.clone().any(|k| doc.quote_of[k].is_some());
+        let kind = if embeds {
+            StatementKind::Partial
+        } else {
+            StatementKind::Indirect
+        };
+        (kind, content)
+    }
+
+    /// The content opens with a quotation mark and closes with the end of a
+    /// quote, with nothing outside quotes but punctuation between pieces.
+    fn is_whole_quote(&self, content: Range<usize>) -> bool {
+        let doc = self.doc;
+        let Some(first) = doc.quotes.iter().find(|q| q.open == content.start) else {
+            return false;
+        };
+        let last_end = doc
+            .quotes
+            .iter()
+            .filter(|q| q.open >= first.open && q.open < content.end)
+            .map(|q| q.end())
+            .max()
+            .unwrap_or(first.end());
+        last_end >= content.end && !content.clone().any(|k| doc.quote_of[k].is_none() && doc.tokens[k].kind != TokenKind::Punct && k < last_end && !self.inside_any_quote(k))
+    }
+
+    fn inside_any_quote(&self, k: usize) -> bool {
+        self.doc.quote_of[k].is_some()
+    }
+}

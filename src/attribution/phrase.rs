@@ -1,0 +1,435 @@
+//! The phrase rules of attribution: cues, the speaker's noun phrase before or
+//! after a cue, appositions, addressees, adjuncts and where content ends.
+
+use std::ops::Range;
+
+use super::{AttributionLexicons, CueForm, WordClasses};
+use crate::text::{Document, Quote, TokenKind};
+
+/// Longest speaker noun phrase, in tokens; longer runs are not a speaker.
+const MAX_PHRASE: usize = 12;
+/// Longest apposition after a speaker's name.
+const MAX_APPOSITION: usize = 16;
+/// Lowercase words in a row a noun phrase may hold (`an unnamed presidential official`).
+const MAX_LOWERCASE_RUN: usize = 3;
+
+pub(super) struct Phrases<'d, 'l> {
+    pub doc: &'d Document<'d>,
+    pub lex: AttributionLexicons<'l>,
+}
+
+impl<'l> std::ops::Deref for Phrases<'_, 'l> {
+    type Target = AttributionLexicons<'l>;
+    fn deref(&self) -> &Self::Target {
+        &self.lex
+    }
+}
+
+fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{AB}" | "\u{BB}")
+}
+
+impl<'l> Phrases<'_, 'l> {
+    pub fn is(&self, i: usize, class: u16) -> bool {
+        self.words.classes(self.doc.lower(i)).has(class)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens[i].kind != TokenKind::Punct
+    }
+
+    /// Some token in the range is a word or a number.
+    pub fn has_word(&self, r: Range<usize>) -> bool {
+        r.into_iter().any(|k| self.is_word(k))
+    }
+
+    pub fn is_closing_mark(&self, i: usize) -> bool {
+        self.doc.quotes.iter().any(|q| q.close == Some(i))
+    }
+
+    pub fn quote_opening_at(&self, i: usize) -> Option<&Quote> {
+        self.doc.quotes.iter().find(|q| q.open == i)
+    }
+
+    /// Some token between `a` and `b` lies in a quote or is a quotation mark.
+    pub fn has_quote_between(&self, a: usize, b: usize) -> bool {
+        (a..b).any(|k| self.doc.quote_of[k].is_some() || is_quote_mark(self.doc.str(k)))
+    }
+
+    /// A reporting verb starting at token `i`, outside quotes and written in
+    /// lower case, that is not a noun (`the claims`, `Trump's remarks`).
+    pub fn cue_at(&self, i: usize, end: usize) -> Option<&'l CueForm> {
+        let doc = self.doc;
+        if doc.quote_of[i].is_some() || doc.tokens[i].capitalized || !self.is_word(i) {
+            return None;
+        }
+        let form = self.verbs.starting_with(doc.lower(i)).iter().find(|f| {
+            i + f.words.len() <= end
+                && f.words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| doc.lower(i + k) == &**w && doc.quote_of[i + k].is_none())
+        })?;
+        if i > 0 && (self.is(i - 1, WordClasses::DETERMINER) || doc.lower(i - 1) == "'s") {
+            return None;
+        }
+        Some(form)
+    }
+
+    /// May this token be part of a speaker's noun phrase?
+    fn phrase_word(&self, i: usize) -> bool {
+        let doc = self.doc;
+        let t = doc.tokens[i];
+        if doc.quote_of[i].is_some() {
+            return false;
+        }
+        match t.kind {
+            TokenKind::Punct => matches!(doc.str(i), "&"),
+            TokenKind::Number => false,
+            TokenKind::Word => {
+                let c = self.words.classes(doc.lower(i));
+                let function_word = c.has(
+                    WordClasses::BOUNDARY
+                        | WordClasses::SKIP
+                        | WordClasses::PRONOUN
+                        | WordClasses::OBJECT_PRONOUN,
+                );
+                if t.capitalized {
+                    !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY | WordClasses::SKIP)
+                } else {
+                    !function_word && self.verbs.starting_with(doc.lower(i)).is_empty()
+                }
+            }
+        }
+    }
+
+    /// A word that tells a noun phrase names somebody: a capitalised word that is
+    /// not a function word, a role word (`official`, `analysts`) or a pronoun.
+    fn names_someone(&self, r: Range<usize>) -> bool {
+        r.into_iter().any(|k| {
+            let c = self.words.classes(self.doc.lower(k));
+            c.has(WordClasses::ROLE | WordClasses::PRONOUN)
+                || (self.doc.tokens[k].capitalized
+                    && self.is_word(k)
+                    && !c.has(
+                        WordClasses::DETERMINER
+                            | WordClasses::BOUNDARY
+                            | WordClasses::NP_LINK
+                            | WordClasses::ADJUNCT_WORD
+                            | WordClasses::ADJUNCT_START
+                            | WordClasses::SKIP,
+                    ))
+        })
+    }
+
+    /// The speaker's noun phrase ending at token `last`, walking back no further
+    /// than `limit`.
+    pub fn backward_phrase(&self, last: usize, limit: usize) -> Option<Range<usize>> {
+        let doc = self.doc;
+        if doc.quote_of[last].is_some() || !self.is_word(last) {
+            return None;
+        }
+        if self.is(last, WordClasses::PRONOUN) {
+            return Some(last..last + 1);
+        }
+        let mut start = last + 1;
+        let mut lowercase_run = 0;
+        let mut k = last + 1;
+        while k > limit {
+            k -= 1;
+            if last + 1 - k > MAX_PHRASE {
+                break;
+            }
+            let c = self.words.classes(doc.lower(k));
+            if doc.tokens[k].kind == TokenKind::Word && doc.lower(k) == "'s" {
+                start = k;
+                continue;
+            }
+            if c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN) {
+                start = k;
+                // `officials at the ministry`: the phrase goes on before a link word.
+                let linked = k >= limit + 2
+                    && self.is(k - 1, WordClasses::NP_LINK)
+                    && self.phrase_word(k - 2)
+                    && !self.is(k - 2, WordClasses::DETERMINER);
+                if linked {
+                    k -= 1;
+                    continue;
+                }
+                break;
+            }
+            if !self.phrase_word(k) {
+                break;
+            }
+            if doc.tokens[k].capitalized || c.has(WordClasses::ROLE | WordClasses::NP_LINK | WordClasses::TITLE) {
+                lowercase_run = 0;
+            } else {
+                lowercase_run += 1;
+                if lowercase_run > MAX_LOWERCASE_RUN {
+                    break;
+                }
+            }
+            start = k;
+        }
+        // A phrase does not open with a link word (`in Seoul officials`).
+        while start <= last && self.is(start, WordClasses::NP_LINK) && !doc.tokens[start].capitalized {
+            start += 1;
+        }
+        let np = start..last + 1;
+        (!np.is_empty() && self.names_someone(np.clone())).then_some(np)
+    }
+
+    /// The speaker's noun phrase starting at token `first` (after an inverted
+    /// cue, or after `according to`).
+    pub fn forward_phrase(&self, first: usize, end: usize) -> Option<Range<usize>> {
+        let doc = self.doc;
+        if first >= end || doc.quote_of[first].is_some() || !self.is_word(first) {
+            return None;
+        }
+        if self.is(first, WordClasses::PRONOUN) {
+            return Some(first..first + 1);
+        }
+        let mut k = first;
+        let mut lowercase_run = 0;
+        while k < end && k - first < MAX_PHRASE {
+            let c = self.words.classes(doc.lower(k));
+            let capitalized = doc.tokens[k].capitalized;
+            if c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN) && (k == first || doc.lower(k - 1) == "'s" || self.is(k - 1, WordClasses::NP_LINK)) {
+                k += 1;
+                continue;
+            }
+            if doc.lower(k) == "'s" && k > first {
+                k += 1;
+                continue;
+            }
+            // A link word continues the phrase only before a name, a role or a
+            // determiner: `an official at Seoul's presidential Blue House`.
+            if (c.has(WordClasses::NP_LINK) || c.has(WordClasses::ADJUNCT_START)) && !capitalized {
+                let continues = k > first
+                    && c.has(WordClasses::NP_LINK)
+                    && k + 1 < end
+                    && (doc.tokens[k + 1].capitalized
+                        || self.is(k + 1, WordClasses::DETERMINER | WordClasses::ROLE));
+                if continues {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if !self.phrase_word(k) || (c.has(WordClasses::ADJUNCT_WORD) && !c.has(WordClasses::ROLE)) && !capitalized {
+                break;
+            }
+            if capitalized || c.has(WordClasses::ROLE | WordClasses::TITLE) {
+                lowercase_run = 0;
+            } else {
+                lowercase_run += 1;
+                if lowercase_run > MAX_LOWERCASE_RUN {
+                    break;
+                }
+            }
+            k += 1;
+        }
+        // Trailing lowercase words that are not roles belong to the clause after
+        // (`the emergencies ministry recovered`), as do link words and `'s`.
+        while k > first {
+            let c = self.words.classes(doc.lower(k - 1));
+            let keep = doc.tokens[k - 1].capitalized && !c.has(WordClasses::NP_LINK | WordClasses::DETERMINER)
+                || c.has(WordClasses::ROLE);
+            if keep {
+                break;
+            }
+            k -= 1;
+        }
+        let np = first..k;
+        (!np.is_empty() && self.names_someone(np.clone())).then_some(np)
+    }
+
+    /// An apposition after a name: `, a national security official at …` up to
+    /// the next comma or the end of the unit.
+    pub fn apposition_after(&self, at: usize, end: usize) -> Option<Range<usize>> {
+        let doc = self.doc;
+        if at + 1 >= end || !doc.is_punct(at, ",") {
+            return None;
+        }
+        let first = at + 1;
+        let c = self.words.classes(doc.lower(first));
+        let opens = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN))
+            || c.has(WordClasses::ROLE | WordClasses::TITLE)
+            || doc.tokens[first].capitalized && !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY | WordClasses::SKIP);
+        if !opens || doc.quote_of[first].is_some() {
+            return None;
+        }
+        let mut k = first;
+        while k < end
+            && k - first < MAX_APPOSITION
+            && doc.quote_of[k].is_none()
+            && !(doc.tokens[k].kind == TokenKind::Punct && matches!(doc.str(k), "," | "." | ";" | ":" | "!" | "?" | "(" | ")") || is_quote_mark(doc.str(k)))
+            && !(self.is(k, WordClasses::BOUNDARY) && !self.is(k, WordClasses::NP_LINK))
+            && self.cue_at(k, end).is_none()
+        {
+            k += 1;
+        }
+        let apposition = first..k;
+        (self.has_word(apposition.clone()) && self.names_someone(apposition.clone())).then_some(apposition)
+    }
+
+    /// The speaker before a comma that ends an apposition:
+    /// `Kim, a national security official, said`.
+    pub fn subject_with_apposition(&self, comma: usize, limit: usize) -> Option<(Range<usize>, Option<Range<usize>>)> {
+        let doc = self.doc;
+        if comma == 0 || comma <= limit {
+            return None;
+        }
+        let apposition = self.backward_phrase(comma - 1, limit)?;
+        let c = self.words.classes(doc.lower(apposition.start));
+        let opens = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN)) || c.has(WordClasses::ROLE | WordClasses::TITLE);
+        if !opens || apposition.start < limit + 2 || !doc.is_punct(apposition.start - 1, ",") {
+            return None;
+        }
+        let name = self.backward_phrase(apposition.start - 2, limit)?;
+        let named = name.clone().any(|k| doc.tokens[k].capitalized);
+        named.then_some((name, Some(apposition)))
+    }
+
+    /// After `told`: the addressee (`reporters`, `the BBC`, `state media`, `him`).
+    pub fn skip_addressee(&self, from: usize, end: usize) -> usize {
+        let doc = self.doc;
+        let mut k = from;
+        if k < end && self.is(k, WordClasses::OBJECT_PRONOUN) && !self.is(k, WordClasses::DETERMINER) {
+            return k + 1;
+        }
+        if k < end && doc.lower(k) == "her" {
+            return k + 1;
+        }
+        while k < end && k - from < 5 {
+            let c = self.words.classes(doc.lower(k));
+            let word = self.is_word(k) && doc.quote_of[k].is_none();
+            let stop = !word
+                || doc.lower(k) == "that"
+                || c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY | WordClasses::SKIP | WordClasses::ADJUNCT_START)
+                || (c.has(WordClasses::DETERMINER) && k > from)
+                || self.cue_at(k, end).is_some();
+            if stop {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// Adjuncts after a cue: `on Aug. 22`, `in a statement`, `at a briefing
+    /// Monday`, `Tuesday`, `in Tokyo`.
+    pub fn skip_adjuncts(&self, from: usize, end: usize) -> usize {
+        let doc = self.doc;
+        let mut j = from;
+        loop {
+            if j >= end || doc.quote_of[j].is_some() || !self.is_word(j) {
+                return j;
+            }
+            let c = self.words.classes(doc.lower(j));
+            if c.has(WordClasses::ADJUNCT_START) && !c.has(WordClasses::ADJUNCT_WORD) || (c.has(WordClasses::ADJUNCT_START) && j + 1 < end && !self.is(j + 1, WordClasses::PRONOUN)) {
+                let mut k = j + 1;
+                while k < end && self.is(k, WordClasses::DETERMINER) && !self.is(k, WordClasses::PRONOUN) {
+                    k += 1;
+                }
+                let body_start = k;
+                let mut last_capitalized = false;
+                while k < end && doc.quote_of[k].is_none() && self.is_word(k) {
+                    let ck = self.words.classes(doc.lower(k));
+                    let t = doc.tokens[k];
+                    let ok = (ck.has(WordClasses::ADJUNCT_WORD) && !ck.has(WordClasses::PRONOUN))
+                        || t.kind == TokenKind::Number
+                        || (t.capitalized && (k == body_start || last_capitalized) && !ck.has(WordClasses::PRONOUN | WordClasses::ROLE))
+                        || (doc.lower(k) == "'s" && last_capitalized);
+                    if !ok {
+                        break;
+                    }
+                    last_capitalized = t.capitalized || doc.lower(k) == "'s";
+                    k += 1;
+                }
+                if k == body_start {
+                    return j;
+                }
+                j = k;
+                continue;
+            }
+            if c.has(WordClasses::ADJUNCT_WORD) && !c.has(WordClasses::DETERMINER | WordClasses::PRONOUN) && (doc.tokens[j].capitalized || c.has(WordClasses::ADJUNCT_WORD)) {
+                // A bare time word: `said Monday`, `said today`.
+                let bare_time = !c.has(WordClasses::ADJUNCT_START);
+                if bare_time {
+                    j += 1;
+                    continue;
+                }
+            }
+            return j;
+        }
+    }
+
+    /// Takes a `that` right after the cue into the cue (`adding that`); returns
+    /// where the content starts and the cue's text.
+    pub fn complementizer(&self, at: usize, end: usize, cue_text: String) -> (usize, String) {
+        if at < end && self.doc.lower(at) == "that" && self.doc.quote_of[at].is_none() {
+            (at + 1, format!("{cue_text} that"))
+        } else {
+            (at, cue_text)
+        }
+    }
+
+    /// The content that follows a cue: to the end of the unit, but not past a
+    /// further attribution of the same speaker (`, adding that`, `and urged`,
+    /// `, according to`), without the final punctuation.
+    pub fn content_after(&self, start: usize, end: usize) -> Range<usize> {
+        let doc = self.doc;
+        let mut stop = end;
+        for k in start..end {
+            if doc.quote_of[k].is_some() {
+                continue;
+            }
+            let next_is_cue = |n: usize| n < end && self.cue_at(n, end).is_some();
+            if doc.is_punct(k, ",") && next_is_cue(k + 1) {
+                let form = self.cue_at(k + 1, end);
+                let participle = form.is_some_and(|f| {
+                    f.words.last().is_some_and(|w| w.ends_with("ing"))
+                        || f.frame == super::Frame::According
+                });
+                if participle {
+                    stop = k;
+                    break;
+                }
+            }
+            if k > start && doc.lower(k) == "and" && next_is_cue(k + 1) {
+                stop = k;
+                break;
+            }
+        }
+        self.trim(start..stop)
+    }
+
+    /// Drops leading and trailing punctuation that is not a quotation mark
+    /// opening or closing a quote in the range.
+    pub fn trim(&self, r: Range<usize>) -> Range<usize> {
+        let doc = self.doc;
+        let (mut a, mut b) = (r.start, r.end);
+        while a < b && !self.is_word(a) && doc.quote_of[a].is_none() && self.quote_opening_at(a).is_none() {
+            a += 1;
+        }
+        while b > a && !self.is_word(b - 1) && doc.quote_of[b - 1].is_none() && !self.is_closing_mark(b - 1) {
+            b -= 1;
+        }
+        a..b
+    }
+
+    /// The words of a quote without the punctuation at its edges that only
+    /// joins it to its frame (`,"` / `."`): keeps `?` and `!`.
+    pub fn trim_inner(&self, r: Range<usize>) -> Range<usize> {
+        let doc = self.doc;
+        let (mut a, mut b) = (r.start, r.end);
+        while a < b && !self.is_word(a) && !matches!(doc.str(a), "\u{2018}" | "'" | "(" | "[") {
+            a += 1;
+        }
+        while b > a && !self.is_word(b - 1) && matches!(doc.str(b - 1), "," | ":" | ";" | "\u{2014}" | "-") {
+            b -= 1;
+        }
+        a..b
+    }
+}

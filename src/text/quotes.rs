@@ -1,0 +1,119 @@
+use super::token::TokenKind;
+use super::Document;
+
+/// A quotation: the text between a pair of double quotation marks (straight or
+/// curly) within one paragraph. A quote that a paragraph leaves open and the next
+/// paragraph reopens is two `Quote`s, the second with `continues` set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    /// Token index of the opening mark.
+    pub open: usize,
+    /// Token index of the closing mark, or `None` when the quote was never closed
+    /// (it then runs to the end of its paragraph or to the next opening mark).
+    pub close: Option<usize>,
+    /// One past the last quoted token.
+    pub content_end: usize,
+    pub paragraph: usize,
+    /// This quote reopens one the previous paragraph left open.
+    pub continues: bool,
+}
+
+impl Quote {
+    /// Token indices of the quoted words (marks excluded).
+    pub fn content(&self) -> std::ops::Range<usize> {
+        self.open + 1..self.content_end
+    }
+
+    /// One past the last token of the quote, its closing mark included.
+    pub fn end(&self) -> usize {
+        self.close.map_or(self.content_end, |c| c + 1)
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    Either,
+}
+
+fn mark(s: &str) -> Option<Mark> {
+    match s {
+        "\u{201C}" | "\u{201E}" | "\u{AB}" => Some(Mark::Open),
+        "\u{201D}" | "\u{BB}" => Some(Mark::Close),
+        "\"" => Some(Mark::Either),
+        _ => None,
+    }
+}
+
+/// Pairs the double quotation marks of each paragraph. Single marks are left
+/// alone: `’` is mostly an apostrophe, and `‘…’` nests inside a double quote.
+pub(super) fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<Option<u32>>) {
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut left_open_before = false;
+    for (p, para) in doc.paragraphs.iter().enumerate() {
+        let first_here = quotes.len();
+        let mut open: Option<usize> = None;
+        let quote = |open: usize, close: Option<usize>, content_end: usize| Quote {
+            open,
+            close,
+            content_end,
+            paragraph: p,
+            continues: false,
+        };
+        for i in para.tokens.clone() {
+            if doc.tokens[i].kind != TokenKind::Punct {
+                continue;
+            }
+            let Some(m) = mark(doc.str(i)) else { continue };
+            let glued_before =
+                i > para.tokens.start && doc.tokens[i - 1].end == doc.tokens[i].start;
+            let glued_after =
+                i + 1 < para.tokens.end && doc.tokens[i + 1].start == doc.tokens[i].end;
+            // A straight mark stuck to the word after it only looks like an opening
+            // mark; stuck to the word before it only, like a closing one.
+            let looks_open = glued_after && !glued_before;
+            let looks_close = glued_before && !glued_after;
+            match (open, m) {
+                (None, Mark::Open) => open = Some(i),
+                (None, Mark::Either) if !looks_close || i == para.tokens.start => open = Some(i),
+                (None, _) => {} // a stray closing mark
+                (Some(o), Mark::Close) => {
+                    quotes.push(quote(o, Some(i), i));
+                    open = None;
+                }
+                (Some(o), Mark::Either) if !(looks_open && i > o + 1) => {
+                    quotes.push(quote(o, Some(i), i));
+                    open = None;
+                }
+                (Some(o), _) => {
+                    // An opening mark while a quote is open: the earlier quote was
+                    // never closed. It ends here and a new one opens.
+                    quotes.push(quote(o, None, i));
+                    open = Some(i);
+                }
+            }
+        }
+        if let Some(o) = open {
+            quotes.push(quote(o, None, para.tokens.end));
+        }
+        // A paragraph that opens with a quotation mark while the previous one
+        // ended inside a quote continues that quote (news convention).
+        if left_open_before {
+            if let Some(q) = quotes.get_mut(first_here) {
+                if q.open == para.tokens.start {
+                    q.continues = true;
+                }
+            }
+        }
+        left_open_before = quotes.len() > first_here
+            && quotes.last().is_some_and(|q| q.close.is_none() && q.content_end == para.tokens.end);
+    }
+    let mut quote_of = vec![None; doc.tokens.len()];
+    for (k, q) in quotes.iter().enumerate() {
+        for slot in &mut quote_of[q.content()] {
+            *slot = Some(k as u32);
+        }
+    }
+    (quotes, quote_of)
+}

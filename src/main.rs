@@ -1,9 +1,35 @@
-fn main() {
-    let lex = stance::Lexicons::embedded().expect("lexicons");
-    let text = std::fs::read_to_string(std::env::args().nth(1).unwrap()).unwrap();
-    let doc = stance::text::Document::new(&text, &lex.abbreviations);
-    for s in stance::attribution::attribute(&doc, lex.attribution()) {
-        let sp = s.speaker.mention();
-        println!("{:?} [{}] cue={:?} speaker={:?} here={}\n    {}", s.kind, doc.span_text(sp.clone()), s.cue, s.speaker, s.speaker_here, doc.span_text(s.content.clone()));
+//! The `stance` binary: parses flags, runs the subcommand, and turns an error
+//! into one line on stderr and an exit code (0 all scored, 1 some input
+//! failed, 2 usage or setup error).
+
+mod cli;
+mod cmd;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Score(args) => cmd::score::run(args).map(|o| if o.failed > 0 { 1 } else { 0 }),
+        Command::Eval(args) => cmd::eval::run(args).map(|()| 0),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            // A closed stdout (`stance … | head`) is not an error.
+            if err
+                .chain()
+                .filter_map(|e| e.downcast_ref::<std::io::Error>())
+                .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("stance: {err:#}");
+            ExitCode::from(2)
+        }
     }
 }

@@ -88,7 +88,9 @@ impl ReportingVerbs {
 
     /// Forms that start with `first_word` (lowercase), longest first.
     pub fn starting_with(&self, first_word: &str) -> &[CueForm] {
-        self.by_first_word.get(first_word).map_or(&[], Vec::as_slice)
+        self.by_first_word
+            .get(first_word)
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -156,9 +158,16 @@ impl SpeakerWords {
                 None => (false, class),
             };
             let Some(bit) = WordClasses::parse(name) else {
-                return Err(LexiconError::new(file, line, format!("unknown class {name:?}")));
+                return Err(LexiconError::new(
+                    file,
+                    line,
+                    format!("unknown class {name:?}"),
+                ));
             };
-            let entry = self.words.entry(word.to_lowercase().into_boxed_str()).or_default();
+            let entry = self
+                .words
+                .entry(word.to_lowercase().into_boxed_str())
+                .or_default();
             if remove {
                 entry.0 &= !bit;
             } else {

@@ -102,7 +102,15 @@ pub fn attribute(doc: &Document, lex: AttributionLexicons) -> Vec<Statement> {
                 continue;
             };
             let cue = i..i + form.words.len();
-            match analyse_cue(&p, unit.clone(), region_start, cue.clone(), form, &statements[first_in_unit..], &statements) {
+            match analyse_cue(
+                &p,
+                unit.clone(),
+                region_start,
+                cue.clone(),
+                form,
+                &statements[first_in_unit..],
+                &statements,
+            ) {
                 Some(Found::Statement(st, resume)) => {
                     statements.push(st);
                     region_start = resume;
@@ -183,7 +191,10 @@ fn analyse_cue(
         if !p.has_word(content.clone()) {
             return None;
         }
-        return Some(Found::Statement(p.statement(content, cue_text, cue.start, speaker, true), resume));
+        return Some(Found::Statement(
+            p.statement(content, cue_text, cue.start, speaker, true),
+            resume,
+        ));
     }
 
     // Walk back over adverbs and auxiliaries to the speaker's last word.
@@ -199,7 +210,9 @@ fn analyse_cue(
     // `…, adding that …` and `X said … and urged …` take the speaker of the
     // statement just before them.
     if (last_word_is_participle && after_comma) || after_and {
-        let previous = in_unit.last().or(if after_and { None } else { all.last() })?;
+        let previous = in_unit
+            .last()
+            .or(if after_and { None } else { all.last() })?;
         let inherited = previous.speaker.clone();
         let (start, cue_text) = p.complementizer(cue.end, unit.end, cue_text);
         let content = p.content_after(start, unit.end);
@@ -207,7 +220,10 @@ fn analyse_cue(
             return None;
         }
         let end = content.end;
-        return Some(Found::Statement(p.statement(content, cue_text, cue.start, inherited, false), end));
+        return Some(Found::Statement(
+            p.statement(content, cue_text, cue.start, inherited, false),
+            end,
+        ));
     }
 
     // The speaker before the cue (`Kono said`), with an apposition between
@@ -243,11 +259,7 @@ fn analyse_cue(
     };
 
     // Where the frame starts: before it may lie the content (`"…," Kono said`).
-    let frame_start = if inverted_end.is_some() {
-        b
-    } else {
-        np.start
-    };
+    let frame_start = if inverted_end.is_some() { b } else { np.start };
     let before = p.trim(region_start..frame_start);
     let before_ok = frame_start > region_start
         && p.has_word(before.clone())
@@ -297,13 +309,19 @@ fn analyse_cue(
     let content = p.content_after(start, unit.end);
     if p.has_word(content.clone()) {
         let end = content.end;
-        return Some(Found::Statement(p.statement(content, cue_text, cue.start, speaker, true), end));
+        return Some(Found::Statement(
+            p.statement(content, cue_text, cue.start, speaker, true),
+            end,
+        ));
     }
     if colon {
         return Some(Found::Pending(speaker, unit.end));
     }
     if before_ok || p.has_word(before.clone()) && frame_start > region_start {
-        return Some(Found::Statement(p.statement(before, cue_text, cue.start, speaker, true), j));
+        return Some(Found::Statement(
+            p.statement(before, cue_text, cue.start, speaker, true),
+            j,
+        ));
     }
     None
 }
@@ -319,7 +337,11 @@ fn attribute_uncovered_quotes(
     pending: &mut Option<Speaker>,
 ) {
     let doc = p.doc;
-    for q in doc.quotes.iter().filter(|q| q.open >= unit.start && q.open < unit.end) {
+    for q in doc
+        .quotes
+        .iter()
+        .filter(|q| q.open >= unit.start && q.open < unit.end)
+    {
         let inner = p.trim_inner(q.content());
         if !p.has_word(inner.clone()) {
             continue;
@@ -338,7 +360,14 @@ fn attribute_uncovered_quotes(
             continue;
         }
         if let Some(speaker) = pending.take() {
-            statements.push(p.statement_kind(StatementKind::Direct, inner, String::new(), None, speaker, false));
+            statements.push(p.statement_kind(
+                StatementKind::Direct,
+                inner,
+                String::new(),
+                None,
+                speaker,
+                false,
+            ));
             continue;
         }
         let paragraph = q.paragraph;
@@ -379,7 +408,14 @@ fn attribute_uncovered_quotes(
 }
 
 impl Phrases<'_, '_> {
-    fn statement(&self, content: Range<usize>, cue: String, cue_token: usize, speaker: Speaker, here: bool) -> Statement {
+    fn statement(
+        &self,
+        content: Range<usize>,
+        cue: String,
+        cue_token: usize,
+        speaker: Speaker,
+        here: bool,
+    ) -> Statement {
         let (kind, content) = self.classify(content);
         self.statement_kind(kind, content, cue, Some(cue_token), speaker, here)
     }
@@ -409,9 +445,16 @@ impl Phrases<'_, '_> {
         let doc = self.doc;
         if self.is_whole_quote(content.clone()) {
             let first = doc.quotes.iter().find(|q| q.open == content.start);
-            let last = doc.quotes.iter().rev().find(|q| q.end() == content.end || q.content_end == content.end);
+            let last = doc
+                .quotes
+                .iter()
+                .rev()
+                .find(|q| q.end() == content.end || q.content_end == content.end);
             if let (Some(first), Some(last)) = (first, last) {
-                return (StatementKind::Direct, self.trim_inner(first.open + 1..last.content_end));
+                return (
+                    StatementKind::Direct,
+                    self.trim_inner(first.open + 1..last.content_end),
+                );
             }
         }
         let embeds = content.clone().any(|k| doc.quote_of[k].is_some());
@@ -437,7 +480,13 @@ impl Phrases<'_, '_> {
             .map(|q| q.end())
             .max()
             .unwrap_or(first.end());
-        last_end >= content.end && !content.clone().any(|k| doc.quote_of[k].is_none() && doc.tokens[k].kind != TokenKind::Punct && k < last_end && !self.inside_any_quote(k))
+        last_end >= content.end
+            && !content.clone().any(|k| {
+                doc.quote_of[k].is_none()
+                    && doc.tokens[k].kind != TokenKind::Punct
+                    && k < last_end
+                    && !self.inside_any_quote(k)
+            })
     }
 
     fn inside_any_quote(&self, k: usize) -> bool {

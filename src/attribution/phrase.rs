@@ -26,7 +26,10 @@ impl<'l> std::ops::Deref for Phrases<'_, 'l> {
 }
 
 fn is_quote_mark(s: &str) -> bool {
-    matches!(s, "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{AB}" | "\u{BB}")
+    matches!(
+        s,
+        "\"" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{AB}" | "\u{BB}"
+    )
 }
 
 impl<'l> Phrases<'_, 'l> {
@@ -161,7 +164,9 @@ impl<'l> Phrases<'_, 'l> {
             if !self.phrase_word(k) {
                 break;
             }
-            if doc.tokens[k].capitalized || c.has(WordClasses::ROLE | WordClasses::NP_LINK | WordClasses::TITLE) {
+            if doc.tokens[k].capitalized
+                || c.has(WordClasses::ROLE | WordClasses::NP_LINK | WordClasses::TITLE)
+            {
                 lowercase_run = 0;
             } else {
                 lowercase_run += 1;
@@ -172,7 +177,10 @@ impl<'l> Phrases<'_, 'l> {
             start = k;
         }
         // A phrase does not open with a link word (`in Seoul officials`).
-        while start <= last && self.is(start, WordClasses::NP_LINK) && !doc.tokens[start].capitalized {
+        while start <= last
+            && self.is(start, WordClasses::NP_LINK)
+            && !doc.tokens[start].capitalized
+        {
             start += 1;
         }
         let np = start..last + 1;
@@ -194,7 +202,10 @@ impl<'l> Phrases<'_, 'l> {
         while k < end && k - first < MAX_PHRASE {
             let c = self.words.classes(doc.lower(k));
             let capitalized = doc.tokens[k].capitalized;
-            if c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN) && (k == first || doc.lower(k - 1) == "'s" || self.is(k - 1, WordClasses::NP_LINK)) {
+            if c.has(WordClasses::DETERMINER)
+                && !c.has(WordClasses::PRONOUN)
+                && (k == first || doc.lower(k - 1) == "'s" || self.is(k - 1, WordClasses::NP_LINK))
+            {
                 k += 1;
                 continue;
             }
@@ -216,7 +227,9 @@ impl<'l> Phrases<'_, 'l> {
                 }
                 break;
             }
-            if !self.phrase_word(k) || (c.has(WordClasses::ADJUNCT_WORD) && !c.has(WordClasses::ROLE)) && !capitalized {
+            if !self.phrase_word(k)
+                || (c.has(WordClasses::ADJUNCT_WORD) && !c.has(WordClasses::ROLE)) && !capitalized
+            {
                 break;
             }
             if capitalized || c.has(WordClasses::ROLE | WordClasses::TITLE) {
@@ -233,7 +246,8 @@ impl<'l> Phrases<'_, 'l> {
         // (`the emergencies ministry recovered`), as do link words and `'s`.
         while k > first {
             let c = self.words.classes(doc.lower(k - 1));
-            let keep = doc.tokens[k - 1].capitalized && !c.has(WordClasses::NP_LINK | WordClasses::DETERMINER)
+            let keep = doc.tokens[k - 1].capitalized
+                && !c.has(WordClasses::NP_LINK | WordClasses::DETERMINER)
                 || c.has(WordClasses::ROLE);
             if keep {
                 break;
@@ -255,7 +269,8 @@ impl<'l> Phrases<'_, 'l> {
         let c = self.words.classes(doc.lower(first));
         let opens = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN))
             || c.has(WordClasses::ROLE | WordClasses::TITLE)
-            || doc.tokens[first].capitalized && !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY | WordClasses::SKIP);
+            || doc.tokens[first].capitalized
+                && !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY | WordClasses::SKIP);
         if !opens || doc.quote_of[first].is_some() {
             return None;
         }
@@ -263,26 +278,34 @@ impl<'l> Phrases<'_, 'l> {
         while k < end
             && k - first < MAX_APPOSITION
             && doc.quote_of[k].is_none()
-            && !(doc.tokens[k].kind == TokenKind::Punct && matches!(doc.str(k), "," | "." | ";" | ":" | "!" | "?" | "(" | ")") || is_quote_mark(doc.str(k)))
+            && !(doc.tokens[k].kind == TokenKind::Punct
+                && matches!(doc.str(k), "," | "." | ";" | ":" | "!" | "?" | "(" | ")")
+                || is_quote_mark(doc.str(k)))
             && !(self.is(k, WordClasses::BOUNDARY) && !self.is(k, WordClasses::NP_LINK))
             && self.cue_at(k, end).is_none()
         {
             k += 1;
         }
         let apposition = first..k;
-        (self.has_word(apposition.clone()) && self.names_someone(apposition.clone())).then_some(apposition)
+        (self.has_word(apposition.clone()) && self.names_someone(apposition.clone()))
+            .then_some(apposition)
     }
 
     /// The speaker before a comma that ends an apposition:
     /// `Kim, a national security official, said`.
-    pub fn subject_with_apposition(&self, comma: usize, limit: usize) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    pub fn subject_with_apposition(
+        &self,
+        comma: usize,
+        limit: usize,
+    ) -> Option<(Range<usize>, Option<Range<usize>>)> {
         let doc = self.doc;
         if comma == 0 || comma <= limit {
             return None;
         }
         let apposition = self.backward_phrase(comma - 1, limit)?;
         let c = self.words.classes(doc.lower(apposition.start));
-        let opens = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN)) || c.has(WordClasses::ROLE | WordClasses::TITLE);
+        let opens = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN))
+            || c.has(WordClasses::ROLE | WordClasses::TITLE);
         if !opens || apposition.start < limit + 2 || !doc.is_punct(apposition.start - 1, ",") {
             return None;
         }
@@ -295,7 +318,10 @@ impl<'l> Phrases<'_, 'l> {
     pub fn skip_addressee(&self, from: usize, end: usize) -> usize {
         let doc = self.doc;
         let mut k = from;
-        if k < end && self.is(k, WordClasses::OBJECT_PRONOUN) && !self.is(k, WordClasses::DETERMINER) {
+        if k < end
+            && self.is(k, WordClasses::OBJECT_PRONOUN)
+            && !self.is(k, WordClasses::DETERMINER)
+        {
             return k + 1;
         }
         if k < end && doc.lower(k) == "her" {
@@ -306,7 +332,12 @@ impl<'l> Phrases<'_, 'l> {
             let word = self.is_word(k) && doc.quote_of[k].is_none();
             let stop = !word
                 || doc.lower(k) == "that"
-                || c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY | WordClasses::SKIP | WordClasses::ADJUNCT_START)
+                || c.has(
+                    WordClasses::PRONOUN
+                        | WordClasses::BOUNDARY
+                        | WordClasses::SKIP
+                        | WordClasses::ADJUNCT_START,
+                )
                 || (c.has(WordClasses::DETERMINER) && k > from)
                 || self.cue_at(k, end).is_some();
             if stop {
@@ -327,9 +358,16 @@ impl<'l> Phrases<'_, 'l> {
                 return j;
             }
             let c = self.words.classes(doc.lower(j));
-            if c.has(WordClasses::ADJUNCT_START) && !c.has(WordClasses::ADJUNCT_WORD) || (c.has(WordClasses::ADJUNCT_START) && j + 1 < end && !self.is(j + 1, WordClasses::PRONOUN)) {
+            if c.has(WordClasses::ADJUNCT_START) && !c.has(WordClasses::ADJUNCT_WORD)
+                || (c.has(WordClasses::ADJUNCT_START)
+                    && j + 1 < end
+                    && !self.is(j + 1, WordClasses::PRONOUN))
+            {
                 let mut k = j + 1;
-                while k < end && self.is(k, WordClasses::DETERMINER) && !self.is(k, WordClasses::PRONOUN) {
+                while k < end
+                    && self.is(k, WordClasses::DETERMINER)
+                    && !self.is(k, WordClasses::PRONOUN)
+                {
                     k += 1;
                 }
                 let body_start = k;
@@ -339,7 +377,9 @@ impl<'l> Phrases<'_, 'l> {
                     let t = doc.tokens[k];
                     let ok = (ck.has(WordClasses::ADJUNCT_WORD) && !ck.has(WordClasses::PRONOUN))
                         || t.kind == TokenKind::Number
-                        || (t.capitalized && (k == body_start || last_capitalized) && !ck.has(WordClasses::PRONOUN | WordClasses::ROLE))
+                        || (t.capitalized
+                            && (k == body_start || last_capitalized)
+                            && !ck.has(WordClasses::PRONOUN | WordClasses::ROLE))
                         || (doc.lower(k) == "'s" && last_capitalized);
                     if !ok {
                         break;
@@ -353,7 +393,10 @@ impl<'l> Phrases<'_, 'l> {
                 j = k;
                 continue;
             }
-            if c.has(WordClasses::ADJUNCT_WORD) && !c.has(WordClasses::DETERMINER | WordClasses::PRONOUN) && (doc.tokens[j].capitalized || c.has(WordClasses::ADJUNCT_WORD)) {
+            if c.has(WordClasses::ADJUNCT_WORD)
+                && !c.has(WordClasses::DETERMINER | WordClasses::PRONOUN)
+                && (doc.tokens[j].capitalized || c.has(WordClasses::ADJUNCT_WORD))
+            {
                 // A bare time word: `said Monday`, `said today`.
                 let bare_time = !c.has(WordClasses::ADJUNCT_START);
                 if bare_time {
@@ -410,10 +453,18 @@ impl<'l> Phrases<'_, 'l> {
     pub fn trim(&self, r: Range<usize>) -> Range<usize> {
         let doc = self.doc;
         let (mut a, mut b) = (r.start, r.end);
-        while a < b && !self.is_word(a) && doc.quote_of[a].is_none() && self.quote_opening_at(a).is_none() {
+        while a < b
+            && !self.is_word(a)
+            && doc.quote_of[a].is_none()
+            && self.quote_opening_at(a).is_none()
+        {
             a += 1;
         }
-        while b > a && !self.is_word(b - 1) && doc.quote_of[b - 1].is_none() && !self.is_closing_mark(b - 1) {
+        while b > a
+            && !self.is_word(b - 1)
+            && doc.quote_of[b - 1].is_none()
+            && !self.is_closing_mark(b - 1)
+        {
             b -= 1;
         }
         a..b
@@ -427,7 +478,10 @@ impl<'l> Phrases<'_, 'l> {
         while a < b && !self.is_word(a) && !matches!(doc.str(a), "\u{2018}" | "'" | "(" | "[") {
             a += 1;
         }
-        while b > a && !self.is_word(b - 1) && matches!(doc.str(b - 1), "," | ":" | ";" | "\u{2014}" | "-") {
+        while b > a
+            && !self.is_word(b - 1)
+            && matches!(doc.str(b - 1), "," | ":" | ";" | "\u{2014}" | "-")
+        {
             b -= 1;
         }
         a..b

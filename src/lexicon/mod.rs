@@ -26,7 +26,10 @@ pub fn parse_number(file: &str, line: usize, field: &str) -> Result<f64, Lexicon
         .ok_or_else(|| LexiconError::new(file, line, format!("not a number: {field:?}")))
 }
 
+use crate::actors::ActorLexicon;
 use crate::attribution::{AttributionLexicons, ReportingVerbs, SpeakerWords};
+use crate::scoring::stance::StanceLexicon;
+use crate::scoring::vader::Vader;
 use crate::text::Abbreviations;
 
 /// A lexicon file embedded in the binary: its name (as `lexicons/` holds it)
@@ -48,24 +51,121 @@ macro_rules! embedded {
 pub const ABBREVIATIONS: Embedded = embedded!("abbreviations.txt");
 pub const REPORTING_VERBS: Embedded = embedded!("reporting_verbs.tsv");
 pub const SPEAKER_WORDS: Embedded = embedded!("speaker_words.tsv");
+pub const ACTORS: Embedded = embedded!("actors.tsv");
+pub const STANCE: Embedded = embedded!("stance.tsv");
+
+/// The lexicons a user may extend or replace, by the name the CLI uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LexiconName {
+    Abbreviations,
+    ReportingVerbs,
+    SpeakerWords,
+    Actors,
+    Stance,
+    /// VADER's valence lexicon (`vader_lexicon.txt` format).
+    Sentiment,
+}
+
+impl LexiconName {
+    pub const ALL: [LexiconName; 6] = [
+        LexiconName::Abbreviations,
+        LexiconName::ReportingVerbs,
+        LexiconName::SpeakerWords,
+        LexiconName::Actors,
+        LexiconName::Stance,
+        LexiconName::Sentiment,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            LexiconName::Abbreviations => "abbreviations",
+            LexiconName::ReportingVerbs => "reporting_verbs",
+            LexiconName::SpeakerWords => "speaker_words",
+            LexiconName::Actors => "actors",
+            LexiconName::Stance => "stance",
+            LexiconName::Sentiment => "sentiment",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<LexiconName> {
+        LexiconName::ALL.into_iter().find(|l| l.name() == name)
+    }
+}
+
+/// A user's lexicon file: which lexicon, whether it replaces the defaults, and
+/// its name and contents.
+#[derive(Debug, Clone)]
+pub struct UserLexicon {
+    pub lexicon: LexiconName,
+    pub replace: bool,
+    pub file: String,
+    pub text: String,
+}
 
 /// All word knowledge the engine reads, loaded once and shared read-only by
 /// every article.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Lexicons {
     pub abbreviations: Abbreviations,
     pub reporting_verbs: ReportingVerbs,
     pub speaker_words: SpeakerWords,
+    pub actors: ActorLexicon,
+    pub stance: StanceLexicon,
+    pub vader: Vader,
 }
 
 impl Lexicons {
     /// The defaults embedded in the binary.
     pub fn embedded() -> Result<Lexicons, LexiconError> {
-        let mut lex = Lexicons::default();
-        lex.abbreviations.extend_from(ABBREVIATIONS.name, ABBREVIATIONS.text)?;
-        lex.reporting_verbs.extend_from(REPORTING_VERBS.name, REPORTING_VERBS.text)?;
-        lex.speaker_words.extend_from(SPEAKER_WORDS.name, SPEAKER_WORDS.text)?;
-        Ok(lex)
+        Lexicons::with_user_files(&[])
+    }
+
+    /// The defaults, each extended or replaced by the user's files in order.
+    pub fn with_user_files(user: &[UserLexicon]) -> Result<Lexicons, LexiconError> {
+        let replaced = |l: LexiconName| user.iter().any(|u| u.lexicon == l && u.replace);
+        let mut abbreviations = Abbreviations::default();
+        let mut reporting_verbs = ReportingVerbs::default();
+        let mut speaker_words = SpeakerWords::default();
+        let mut actors = ActorLexicon::default();
+        let mut stance = StanceLexicon::default();
+        if !replaced(LexiconName::Abbreviations) {
+            abbreviations.extend_from(ABBREVIATIONS.name, ABBREVIATIONS.text)?;
+        }
+        if !replaced(LexiconName::ReportingVerbs) {
+            reporting_verbs.extend_from(REPORTING_VERBS.name, REPORTING_VERBS.text)?;
+        }
+        if !replaced(LexiconName::SpeakerWords) {
+            speaker_words.extend_from(SPEAKER_WORDS.name, SPEAKER_WORDS.text)?;
+        }
+        if !replaced(LexiconName::Actors) {
+            actors.extend_from(ACTORS.name, ACTORS.text)?;
+        }
+        if !replaced(LexiconName::Stance) {
+            stance.extend_from(STANCE.name, STANCE.text)?;
+        }
+        let mut vader = Vader::embedded()?;
+        if replaced(LexiconName::Sentiment) {
+            vader.clear_lexicon();
+        }
+        for u in user {
+            let (file, text) = (u.file.as_str(), u.text.as_str());
+            match u.lexicon {
+                LexiconName::Abbreviations => abbreviations.extend_from(file, text)?,
+                LexiconName::ReportingVerbs => reporting_verbs.extend_from(file, text)?,
+                LexiconName::SpeakerWords => speaker_words.extend_from(file, text)?,
+                LexiconName::Actors => actors.extend_from(file, text)?,
+                LexiconName::Stance => stance.extend_from(file, text)?,
+                LexiconName::Sentiment => vader.extend_lexicon(file, text)?,
+            }
+        }
+        Ok(Lexicons {
+            abbreviations,
+            reporting_verbs,
+            speaker_words,
+            actors,
+            stance,
+            vader,
+        })
     }
 
     pub fn attribution(&self) -> AttributionLexicons<'_> {

@@ -1,5 +1,5 @@
-use super::token::TokenKind;
 use super::Document;
+use super::token::TokenKind;
 
 /// A quotation: the text between a pair of double quotation marks (straight or
 /// curly) within one paragraph. A quote that a paragraph leaves open and the next
@@ -107,7 +107,9 @@ pub(super) fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<Option<u32>>) {
             }
         }
         left_open_before = quotes.len() > first_here
-            && quotes.last().is_some_and(|q| q.close.is_none() && q.content_end == para.tokens.end);
+            && quotes
+                .last()
+                .is_some_and(|q| q.close.is_none() && q.content_end == para.tokens.end);
     }
     let mut quote_of = vec![None; doc.tokens.len()];
     for (k, q) in quotes.iter().enumerate() {

@@ -1,8 +1,8 @@
 use std::ops::Range;
 
+use super::Abbreviations;
 use super::quotes::{Quote, find_quotes};
 use super::token::{Token, TokenKind, tokenize};
-use super::Abbreviations;
 
 /// A paragraph: text between blank lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,10 +104,7 @@ impl<'a> Document<'a> {
 /// A text without any blank line but with line breaks is read one paragraph per
 /// line, as scrapers often write it.
 fn paragraph_spans(text: &str) -> Vec<(usize, usize)> {
-    let has_blank_line = text
-        .split('\n')
-        .skip(1)
-        .any(|line| line.trim().is_empty());
+    let has_blank_line = text.split('\n').skip(1).any(|line| line.trim().is_empty());
     let mut spans = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -141,11 +138,17 @@ fn is_sentence_final(s: &str) -> bool {
 }
 
 fn is_closer(s: &str) -> bool {
-    matches!(s, "\"" | "\u{201D}" | "\u{2019}" | "'" | ")" | "]" | "\u{BB}")
+    matches!(
+        s,
+        "\"" | "\u{201D}" | "\u{2019}" | "'" | ")" | "]" | "\u{BB}"
+    )
 }
 
 fn is_opener(s: &str) -> bool {
-    matches!(s, "\"" | "\u{201C}" | "\u{2018}" | "(" | "[" | "\u{AB}" | "\u{201E}")
+    matches!(
+        s,
+        "\"" | "\u{201C}" | "\u{2018}" | "(" | "[" | "\u{AB}" | "\u{201E}"
+    )
 }
 
 /// Sentences within each paragraph: a break after `.`, `!`, `?` or `…` (and any

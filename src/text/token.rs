@@ -56,13 +56,31 @@ pub(super) fn tokenize(
                 && tokens.last().is_some_and(|t| t.end == tok_start);
             if possessive {
                 chars.next();
-                push(text, tok_start, tok_start + c.len_utf8() + 1, TokenKind::Word, tokens, lower);
+                push(
+                    text,
+                    tok_start,
+                    tok_start + c.len_utf8() + 1,
+                    TokenKind::Word,
+                    tokens,
+                    lower,
+                );
             } else {
-                push(text, tok_start, tok_start + c.len_utf8(), TokenKind::Punct, tokens, lower);
+                push(
+                    text,
+                    tok_start,
+                    tok_start + c.len_utf8(),
+                    TokenKind::Punct,
+                    tokens,
+                    lower,
+                );
             }
             continue;
         }
-        let kind = if c.is_ascii_digit() { TokenKind::Number } else { TokenKind::Word };
+        let kind = if c.is_ascii_digit() {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        };
         let mut tok_end = tok_start + c.len_utf8();
         let mut has_inner_period = false;
         // Extend over letters and digits, and over inner joiners followed by one.
@@ -73,16 +91,16 @@ pub(super) fn tokenize(
                 chars.next();
                 continue;
             }
-            let joiner = d == '-'
-                || is_apostrophe(d)
-                || d == '.'
-                || (d == ',' && kind == TokenKind::Number);
+            let joiner =
+                d == '-' || is_apostrophe(d) || d == '.' || (d == ',' && kind == TokenKind::Number);
             if !joiner {
                 break;
             }
             let after = &slice[j + d.len_utf8()..];
             let next = after.chars().next();
-            let Some(n) = next.filter(|n| n.is_alphanumeric()) else { break };
+            let Some(n) = next.filter(|n| n.is_alphanumeric()) else {
+                break;
+            };
             if is_apostrophe(d) {
                 // The possessive `'s` is a token of its own: `Seoul's` -> `Seoul`, `'s`.
                 let rest = &after[n.len_utf8()..];

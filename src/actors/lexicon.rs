@@ -1,0 +1,159 @@
+//! The actor lexicon (`lexicons/actors.tsv`): aliases as they are written in
+//! news (countries, capitals, demonyms, state bodies, office holders) and the
+//! actor each names.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::error::LexiconError;
+use crate::lexicon::data_lines;
+use crate::text::Document;
+
+/// An actor's index in [`ActorLexicon::names`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ActorId(pub u32);
+
+/// What an alias names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AliasKind {
+    Country,
+    Capital,
+    Demonym,
+    /// A state institution or seat of government (`Blue House`, `State Department`).
+    Body,
+    /// An office holder (`Taro Kono`).
+    Person,
+}
+
+impl AliasKind {
+    fn parse(s: &str) -> Option<AliasKind> {
+        Some(match s {
+            "country" => AliasKind::Country,
+            "capital" => AliasKind::Capital,
+            "demonym" => AliasKind::Demonym,
+            "body" => AliasKind::Body,
+            "person" => AliasKind::Person,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Alias {
+    words: Vec<Box<str>>,
+    actor: ActorId,
+    kind: AliasKind,
+}
+
+/// A place in an article's text where an alias names an actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorMention {
+    pub tokens: Range<usize>,
+    pub actor: ActorId,
+    pub kind: AliasKind,
+}
+
+/// Aliases indexed by their first word; actors by name.
+#[derive(Debug, Clone, Default)]
+pub struct ActorLexicon {
+    names: Vec<Box<str>>,
+    ids: HashMap<Box<str>, ActorId>,
+    by_first_word: HashMap<Box<str>, Vec<Alias>>,
+}
+
+impl ActorLexicon {
+    /// Reads `alias<TAB>actor<TAB>kind[<TAB>note]` lines. A later line for the
+    /// same alias replaces the earlier one; the actor `-` removes the alias.
+    pub fn extend_from(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for (line, fields) in data_lines(text) {
+            if fields.len() < 2 {
+                return Err(LexiconError::new(
+                    file,
+                    line,
+                    "expected alias<TAB>actor<TAB>kind[<TAB>note]",
+                ));
+            }
+            let words: Vec<Box<str>> = fields[0]
+                .split_whitespace()
+                .map(|w| w.to_lowercase().replace('\u{2019}', "'").into_boxed_str())
+                .collect();
+            let Some(first) = words.first().cloned() else {
+                return Err(LexiconError::new(file, line, "empty alias"));
+            };
+            let list = self.by_first_word.entry(first).or_default();
+            list.retain(|a| a.words != words);
+            if fields[1] == "-" {
+                continue;
+            }
+            let kind_field = fields.get(2).copied().unwrap_or("");
+            let Some(kind) = AliasKind::parse(kind_field) else {
+                return Err(LexiconError::new(
+                    file,
+                    line,
+                    format!(
+                        "kind is country, capital, demonym, body or person, not {kind_field:?}"
+                    ),
+                ));
+            };
+            let actor = self.intern(fields[1]);
+            let list = self.by_first_word.entry(words[0].clone()).or_default();
+            list.push(Alias { words, actor, kind });
+            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        }
+        Ok(())
+    }
+
+    fn intern(&mut self, name: &str) -> ActorId {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = ActorId(self.names.len() as u32);
+        self.names.push(name.into());
+        self.ids.insert(name.into(), id);
+        id
+    }
+
+    /// The actor's name (its capital, or an organisation's short name).
+    pub fn name(&self, id: ActorId) -> &str {
+        self.names.get(id.0 as usize).map_or("", |n| n)
+    }
+
+    /// The actor of this name, if the lexicon has one.
+    pub fn id(&self, name: &str) -> Option<ActorId> {
+        self.ids.get(name).copied()
+    }
+
+    /// Every alias in the article, longest first where they overlap, left to right.
+    pub fn mentions(&self, doc: &Document) -> Vec<ActorMention> {
+        let mut found = Vec::new();
+        let n = doc.tokens.len();
+        let mut i = 0;
+        while i < n {
+            let hit = self.by_first_word.get(doc.lower(i)).and_then(|aliases| {
+                aliases.iter().find(|a| {
+                    i + a.words.len() <= n
+                        && a.words
+                            .iter()
+                            .enumerate()
+                            .all(|(k, w)| doc.lower(i + k) == &**w)
+                        && doc.paragraph_of(i) == doc.paragraph_of(i + a.words.len() - 1)
+                })
+            });
+            match hit {
+                // A lowercase alias that is capitalised in the lexicon's sense
+                // (names) must be capitalised in the text: `china` the material is
+                // not China; demonyms and bodies as well.
+                Some(a) if doc.tokens[i].capitalized || doc.str(i).contains('.') => {
+                    found.push(ActorMention {
+                        tokens: i..i + a.words.len(),
+                        actor: a.actor,
+                        kind: a.kind,
+                    });
+                    i += a.words.len();
+                }
+                _ => i += 1,
+            }
+        }
+        found
+    }
+}

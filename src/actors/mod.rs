@@ -1,0 +1,409 @@
+//! Resolve: each statement's speaker to the fullest name the article gives and
+//! to the actor (government) the speaker speaks for; the actors each
+//! statement's content is about (its targets).
+//!
+//! Rules, in order: an office holder the actor lexicon names; a person the
+//! article introduced earlier with a title (`Japanese Foreign Minister Taro
+//! Kono`, then `Kono`); a phrase that names a country, capital or state body
+//! with a government role word (`a national security official at Seoul's
+//! presidential Blue House`) or that is the country itself (`South Korea`); a
+//! government role with no country (`an unnamed presidential official`) takes
+//! the actor the statement's sentence is about. A speaker with a non-government
+//! role (analysts, companies, journalists) gets no actor.
+
+mod lexicon;
+
+use std::ops::Range;
+
+pub use lexicon::{ActorId, ActorLexicon, ActorMention, AliasKind};
+
+use crate::attribution::{Speaker, SpeakerWords, Statement, WordClasses};
+use crate::text::{Document, TokenKind};
+
+/// A statement's speaker and targets, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolution {
+    /// The fullest name the article gives (`Taro Kono`), or the phrase as written
+    /// (`an unnamed presidential official`, `South Korea`).
+    pub speaker: String,
+    /// Tokens of the speaker's mention nearest the statement, when the statement
+    /// names its speaker itself.
+    pub speaker_tokens: Option<Range<usize>>,
+    pub actor: Option<ActorId>,
+    /// Actors the content mentions, in order of first mention, the speaker's own
+    /// actor left out.
+    pub targets: Vec<ActorId>,
+}
+
+/// Someone who speaks or is named with a title in the article.
+#[derive(Debug, Clone)]
+struct Referent {
+    /// The name's tokens at its fullest mention (for a person), or the phrase.
+    name: Range<usize>,
+    is_person: bool,
+    actor: Option<ActorId>,
+    /// Where it was last mentioned, for pronouns and surnames.
+    last_seen: usize,
+    /// Role words of its phrase (`minister`, `ministry`), for `the minister`.
+    roles: Vec<Box<str>>,
+}
+
+/// The lexicons resolution reads.
+#[derive(Debug, Clone, Copy)]
+pub struct ResolveLexicons<'l> {
+    pub actors: &'l ActorLexicon,
+    pub words: &'l SpeakerWords,
+}
+
+struct Resolver<'a, 'l> {
+    doc: &'a Document<'a>,
+    lex: ResolveLexicons<'l>,
+    mentions: &'a [ActorMention],
+    /// For each token, the actor mention it is part of.
+    mention_at: Vec<Option<u32>>,
+    referents: Vec<Referent>,
+}
+
+/// Resolves the statements of an article, given the actor mentions of its text.
+pub fn resolve(
+    doc: &Document,
+    statements: &[Statement],
+    mentions: &[ActorMention],
+    lex: ResolveLexicons,
+) -> Vec<Resolution> {
+    let mut mention_at = vec![None; doc.tokens.len()];
+    for (k, m) in mentions.iter().enumerate() {
+        for slot in &mut mention_at[m.tokens.clone()] {
+            *slot = Some(k as u32);
+        }
+    }
+    let mut r = Resolver {
+        doc,
+        lex,
+        mentions,
+        mention_at,
+        referents: Vec::new(),
+    };
+    r.register_titled_names();
+    // Resolve in the order the speakers are named in the text, so that a surname
+    // or a pronoun finds the person named before it.
+    let mut order: Vec<usize> = (0..statements.len()).collect();
+    order.sort_by_key(|&k| statements[k].speaker.mention().start);
+    let mut resolved: Vec<Option<Resolution>> = vec![None; statements.len()];
+    for k in order {
+        resolved[k] = Some(r.resolve_statement(&statements[k]));
+    }
+    resolved.into_iter().flatten().collect()
+}
+
+impl Resolver<'_, '_> {
+    fn classes(&self, i: usize) -> WordClasses {
+        self.lex.words.classes(self.doc.lower(i))
+    }
+
+    fn mention(&self, i: usize) -> Option<&ActorMention> {
+        self.mention_at[i].map(|k| &self.mentions[k as usize])
+    }
+
+    /// The person's name in a phrase: the last run of capitalised words that are
+    /// not titles, role words, function words or actor aliases (other than an
+    /// office holder's).
+    fn name_in(&self, phrase: Range<usize>) -> Option<Range<usize>> {
+        let doc = self.doc;
+        let is_name_word = |i: usize| {
+            let t = doc.tokens[i];
+            let c = self.classes(i);
+            t.kind == TokenKind::Word
+                && t.capitalized
+                && !c.has(
+                    WordClasses::TITLE
+                        | WordClasses::ROLE
+                        | WordClasses::DETERMINER
+                        | WordClasses::PRONOUN
+                        | WordClasses::BOUNDARY
+                        | WordClasses::NP_LINK
+                        | WordClasses::ADJUNCT_WORD,
+                )
+                && self.mention(i).is_none_or(|m| m.kind == AliasKind::Person)
+        };
+        let mut end = phrase.end;
+        while end > phrase.start && !is_name_word(end - 1) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > phrase.start && is_name_word(start - 1) {
+            start -= 1;
+        }
+        (start < end).then_some(start..end)
+    }
+
+    /// Registers the people the article names with a government title, so that a
+    /// later surname finds them: `Japanese Foreign Minister Taro Kono`.
+    fn register_titled_names(&mut self) {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let mut i = 0;
+        while i < n {
+            if !doc.tokens[i].capitalized {
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words, `of` allowed inside (`Secretary of State`).
+            let start = i;
+            let mut end = i;
+            while end < n
+                && (doc.tokens[end].capitalized
+                    || (doc.lower(end) == "'s" && end > start)
+                    || (self.classes(end).has(WordClasses::NP_LINK)
+                        && end + 1 < n
+                        && doc.tokens[end + 1].capitalized))
+                && doc.paragraph_of(end) == doc.paragraph_of(start)
+            {
+                end += 1;
+            }
+            let run = start..end.max(start + 1);
+            i = run.end;
+            let has_gov_title = run
+                .clone()
+                .any(|k| self.classes(k).has(WordClasses::GOV) && doc.tokens[k].capitalized);
+            let has_person_alias = run
+                .clone()
+                .any(|k| self.mention(k).is_some_and(|m| m.kind == AliasKind::Person));
+            if !(has_gov_title || has_person_alias) {
+                continue;
+            }
+            let Some(name) = self.name_in(run.clone()) else {
+                continue;
+            };
+            if name.len() < 2 {
+                continue;
+            }
+            let actor = self.actor_of_phrase(start.saturating_sub(1)..run.end, None);
+            self.add_person(name, actor, run);
+        }
+    }
+
+    fn add_person(
+        &mut self,
+        name: Range<usize>,
+        actor: Option<ActorId>,
+        phrase: Range<usize>,
+    ) -> usize {
+        let roles = self.roles_of(phrase);
+        let text = self.doc.span_text(name.clone());
+        if let Some(k) = self
+            .referents
+            .iter()
+            .position(|r| r.is_person && self.doc.span_text(r.name.clone()) == text)
+        {
+            let r = &mut self.referents[k];
+            r.actor = r.actor.or(actor);
+            r.last_seen = r.last_seen.max(name.start);
+            return k;
+        }
+        self.referents.push(Referent {
+            last_seen: name.start,
+            name,
+            is_person: true,
+            actor,
+            roles,
+        });
+        self.referents.len() - 1
+    }
+
+    fn roles_of(&self, phrase: Range<usize>) -> Vec<Box<str>> {
+        phrase
+            .filter(|&k| self.classes(k).has(WordClasses::ROLE))
+            .map(|k| self.doc.lower(k).into())
+            .collect()
+    }
+
+    /// The actor a speaker's phrase (and apposition) names, if it speaks for a government.
+    fn actor_of_phrase(
+        &self,
+        phrase: Range<usize>,
+        apposition: Option<Range<usize>>,
+    ) -> Option<ActorId> {
+        let doc = self.doc;
+        let all: Vec<usize> = phrase
+            .clone()
+            .chain(apposition.clone().unwrap_or(0..0))
+            .collect();
+        if let Some(m) = all
+            .iter()
+            .filter_map(|&k| self.mention(k))
+            .find(|m| m.kind == AliasKind::Person)
+        {
+            return Some(m.actor);
+        }
+        if all
+            .iter()
+            .any(|&k| self.classes(k).has(WordClasses::NONGOV))
+        {
+            return None;
+        }
+        let alias = all.iter().filter_map(|&k| self.mention(k)).next();
+        let gov_role = all.iter().any(|&k| self.classes(k).has(WordClasses::GOV));
+        if let Some(m) = alias {
+            // `South Korea`, `the South Korean government`, `Japan's foreign ministry`:
+            // besides the alias only function words, titles and government words.
+            let only_alias = all.iter().all(|&k| {
+                self.mention_at[k].is_some()
+                    || doc.tokens[k].kind == TokenKind::Punct
+                    || doc.lower(k) == "'s"
+                    || self
+                        .classes(k)
+                        .has(WordClasses::DETERMINER | WordClasses::GOV | WordClasses::TITLE)
+            });
+            if gov_role || only_alias {
+                return Some(m.actor);
+            }
+        }
+        None
+    }
+
+    fn resolve_statement(&mut self, st: &Statement) -> Resolution {
+        let doc = self.doc;
+        let mention = st.speaker.mention();
+        let speaker_tokens = st.speaker_here.then(|| mention.clone());
+        let (speaker, actor) = match &st.speaker {
+            Speaker::Pronoun { token } => self.resolve_pronoun(*token),
+            Speaker::Mention { phrase, apposition } => {
+                self.resolve_phrase(phrase.clone(), apposition.clone(), st)
+            }
+        };
+        let mut targets: Vec<ActorId> = Vec::new();
+        for k in st.content.clone() {
+            if let Some(m) = self.mention(k) {
+                if m.tokens.start == k && Some(m.actor) != actor && !targets.contains(&m.actor) {
+                    targets.push(m.actor);
+                }
+            }
+        }
+        let _ = doc;
+        Resolution {
+            speaker,
+            speaker_tokens,
+            actor,
+            targets,
+        }
+    }
+
+    fn resolve_pronoun(&mut self, token: usize) -> (String, Option<ActorId>) {
+        let doc = self.doc;
+        let c = self.classes(token);
+        let want_person = c.has(WordClasses::PERSON_PRONOUN);
+        let found = self
+            .referents
+            .iter_mut()
+            .filter(|r| r.last_seen < token && r.is_person == want_person)
+            .max_by_key(|r| r.last_seen);
+        match found {
+            Some(r) => {
+                r.last_seen = token;
+                (doc.span_text(r.name.clone()).to_string(), r.actor)
+            }
+            None => (doc.str(token).to_string(), None),
+        }
+    }
+
+    fn resolve_phrase(
+        &mut self,
+        phrase: Range<usize>,
+        apposition: Option<Range<usize>>,
+        st: &Statement,
+    ) -> (String, Option<ActorId>) {
+        let doc = self.doc;
+        let own_actor = self.actor_of_phrase(phrase.clone(), apposition.clone());
+        if let Some(name) = self.name_in(phrase.clone()) {
+            let is_alias = self
+                .mention(name.start)
+                .is_some_and(|m| m.kind != AliasKind::Person);
+            if !is_alias {
+                // A surname or first name: the person named in full before it.
+                let text = doc.span_text(name.clone());
+                let earlier = self
+                    .referents
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.is_person && r.name.start < name.start)
+                    .filter(|(_, r)| {
+                        r.name.len() > name.len()
+                            && r.name
+                                .clone()
+                                .any(|k| name.len() == 1 && doc.str(k) == text)
+                    })
+                    .max_by_key(|(_, r)| r.last_seen)
+                    .map(|(k, _)| k);
+                let k = match earlier {
+                    Some(k) => k,
+                    None => self.add_person(name.clone(), own_actor, phrase.clone()),
+                };
+                let r = &mut self.referents[k];
+                r.actor = r.actor.or(own_actor);
+                r.last_seen = r.last_seen.max(name.start);
+                return (doc.span_text(r.name.clone()).to_string(), r.actor);
+            }
+        }
+        let text = doc.span_text(phrase.clone()).to_string();
+        let roles = self.roles_of(phrase.clone());
+        // `the minister`, `the ministry`: the latest speaker with that role.
+        let definite = doc.lower(phrase.start) == "the" && phrase.len() == 2 && roles.len() == 1;
+        if definite && own_actor.is_none() {
+            if let Some(r) = self
+                .referents
+                .iter_mut()
+                .filter(|r| r.last_seen < phrase.start && r.roles.contains(&roles[0]))
+                .max_by_key(|r| r.last_seen)
+            {
+                r.last_seen = phrase.start;
+                return (doc.span_text(r.name.clone()).to_string(), r.actor);
+            }
+        }
+        let gov_only = phrase
+            .clone()
+            .chain(apposition.clone().unwrap_or(0..0))
+            .any(|k| self.classes(k).has(WordClasses::GOV))
+            && !phrase
+                .clone()
+                .chain(apposition.clone().unwrap_or(0..0))
+                .any(|k| self.classes(k).has(WordClasses::NONGOV));
+        let actor = own_actor.or_else(|| gov_only.then(|| self.context_actor(st)).flatten());
+        let is_person = roles.iter().all(|r| !r.ends_with('s'))
+            && phrase.clone().all(|k| self.mention(k).is_none());
+        self.referents.push(Referent {
+            name: phrase.clone(),
+            is_person: is_person
+                && !roles.is_empty()
+                && !roles
+                    .iter()
+                    .any(|r| r.contains("ministry") || r.contains("government")),
+            actor,
+            last_seen: phrase.start,
+            roles,
+        });
+        (text, actor)
+    }
+
+    /// The government an unnamed official speaks for: the first actor named in
+    /// the statement's content and frame, else the actor the article names most.
+    fn context_actor(&self, st: &Statement) -> Option<ActorId> {
+        let mention = st.speaker.mention();
+        let lo = st.content.start.min(mention.start);
+        let hi = st.content.end.max(mention.end);
+        if let Some(m) = (lo..hi).find_map(|k| self.mention(k)) {
+            return Some(m.actor);
+        }
+        let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
+        for (order, m) in self.mentions.iter().enumerate() {
+            match counts.iter_mut().find(|c| c.0 == m.actor) {
+                Some(c) => c.1 += 1,
+                None => counts.push((m.actor, 1, order)),
+            }
+        }
+        counts
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+            .map(|c| c.0)
+    }
+}

@@ -1,0 +1,193 @@
+//! The engine: runs the pipeline stages on one article. Pure in the article
+//! and the read-only lexicons, so articles score in parallel and the output
+//! is the same whatever the thread count.
+
+use std::collections::HashSet;
+
+use crate::actors::{self, ResolveLexicons};
+use crate::aggregate::{ArticleReport, StatementRow, actor_rows, dyad_rows};
+use crate::article::Article;
+use crate::attribution;
+use crate::lexicon::Lexicons;
+use crate::scoring::{self, Scale, ScoringLexicons};
+use crate::text::Document;
+
+/// Scores articles with a fixed set of lexicons.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    lexicons: Lexicons,
+    /// When set, only these actors appear in the output (`--actors`).
+    only_actors: Option<HashSet<String>>,
+}
+
+impl Engine {
+    pub fn from_lexicons(lexicons: Lexicons) -> Engine {
+        Engine {
+            lexicons,
+            only_actors: None,
+        }
+    }
+
+    /// Limits the output to statements, actors and dyads of the named actors.
+    /// Names that no lexicon entry uses are returned as an error message.
+    pub fn only_actors(mut self, names: &[String]) -> Result<Engine, String> {
+        let unknown: Vec<&str> = names
+            .iter()
+            .filter(|n| self.lexicons.actors.id(n).is_none())
+            .map(String::as_str)
+            .collect();
+        if !unknown.is_empty() {
+            return Err(format!(
+                "unknown actor(s) {}: actors are named by capital as in lexicons/actors.tsv (e.g. Seoul, Tokyo, Washington)",
+                unknown.join(", ")
+            ));
+        }
+        self.only_actors = Some(names.iter().cloned().collect());
+        Ok(self)
+    }
+
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lexicons
+    }
+
+    /// Segments, attributes, resolves, scores and aggregates one article.
+    pub fn score(&self, article: &Article) -> ArticleReport {
+        let lex = &self.lexicons;
+        let text = article.text.as_str();
+        let doc = Document::new(text, &lex.abbreviations);
+        let statements = attribution::attribute(&doc, lex.attribution());
+        let mentions = lex.actors.mentions(&doc);
+        let resolutions = actors::resolve(
+            &doc,
+            &statements,
+            &mentions,
+            ResolveLexicons {
+                actors: &lex.actors,
+                words: &lex.speaker_words,
+            },
+        );
+        let scoring_lex = ScoringLexicons {
+            vader: &lex.vader,
+            stance: &lex.stance,
+        };
+
+        let keep = |name: &str| {
+            self.only_actors
+                .as_ref()
+                .is_none_or(|set| set.contains(name))
+        };
+        let name = |id| lex.actors.name(id).to_string();
+
+        // Byte offsets to code points, in one pass over the text.
+        let mut offsets: Vec<usize> = Vec::new();
+        for (st, res) in statements.iter().zip(&resolutions) {
+            offsets.push(doc.tokens[st.content.start].start);
+            offsets.push(doc.tokens[st.content.end - 1].end);
+            if let Some(sp) = &res.speaker_tokens {
+                offsets.push(doc.tokens[sp.start].start);
+                offsets.push(doc.tokens[sp.end - 1].end);
+            }
+        }
+        for m in &mentions {
+            offsets.push(doc.tokens[m.tokens.start].start);
+        }
+        let chars = CharOffsets::new(text, offsets);
+
+        let mut rows = Vec::with_capacity(statements.len());
+        for (st, res) in statements.iter().zip(&resolutions) {
+            let actor = res.actor.map(name);
+            if self.only_actors.is_some() && !actor.as_deref().is_some_and(keep) {
+                continue;
+            }
+            let score = scoring::score_statement(&doc, st, scoring_lex);
+            let byte_start = doc.tokens[st.content.start].start;
+            let byte_end = doc.tokens[st.content.end - 1].end;
+            rows.push(StatementRow {
+                statement: rows.len() + 1,
+                kind: st.kind,
+                speaker: res.speaker.clone(),
+                actor,
+                cue: st.cue.clone(),
+                targets: res
+                    .targets
+                    .iter()
+                    .map(|&t| name(t))
+                    .filter(|t| keep(t))
+                    .collect(),
+                sentiment: score.sentiment,
+                stance: score.stance,
+                start: chars.get(byte_start),
+                end: chars.get(byte_end),
+                speaker_start: res
+                    .speaker_tokens
+                    .as_ref()
+                    .map(|sp| chars.get(doc.tokens[sp.start].start)),
+                speaker_end: res
+                    .speaker_tokens
+                    .as_ref()
+                    .map(|sp| chars.get(doc.tokens[sp.end - 1].end)),
+                evidence: format_evidence(&score.evidence),
+                text: text[byte_start..byte_end].to_string(),
+            });
+        }
+        let named: Vec<(String, usize)> = mentions
+            .iter()
+            .map(|m| (name(m.actor), chars.get(doc.tokens[m.tokens.start].start)))
+            .filter(|(a, _)| keep(a))
+            .collect();
+        ArticleReport {
+            article_id: article.id.clone(),
+            meta: article.meta.clone(),
+            actors: actor_rows(&named, &rows),
+            dyads: dyad_rows(&rows),
+            statements: rows,
+        }
+    }
+}
+
+/// `disappointed -1.8; hope 1.9; stance: cue protested -6.5; stance: sentiment -0.4`
+fn format_evidence(evidence: &[(Scale, crate::scoring::evidence::Evidence)]) -> String {
+    let mut out = String::new();
+    for (scale, e) in evidence {
+        if !out.is_empty() {
+            out.push_str("; ");
+        }
+        if *scale == Scale::Stance {
+            out.push_str("stance: ");
+        }
+        out.push_str(&e.entry);
+        out.push(' ');
+        let w = format!("{:.2}", e.weight);
+        out.push_str(if w == "-0.00" { "0.00" } else { &w });
+    }
+    out
+}
+
+/// Converts byte offsets of a text to code-point offsets.
+struct CharOffsets {
+    bytes: Vec<usize>,
+    chars: Vec<usize>,
+}
+
+impl CharOffsets {
+    fn new(text: &str, mut bytes: Vec<usize>) -> CharOffsets {
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut chars = Vec::with_capacity(bytes.len());
+        let mut count = 0;
+        let mut at = 0;
+        for &b in &bytes {
+            count += text[at..b].chars().count();
+            at = b;
+            chars.push(count);
+        }
+        CharOffsets { bytes, chars }
+    }
+
+    fn get(&self, byte: usize) -> usize {
+        match self.bytes.binary_search(&byte) {
+            Ok(k) => self.chars[k],
+            Err(_) => 0,
+        }
+    }
+}

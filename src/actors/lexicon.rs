@@ -98,7 +98,7 @@ impl ActorLexicon {
             let actor = self.intern(fields[1]);
             let list = self.by_first_word.entry(words[0].clone()).or_default();
             list.push(Alias { words, actor, kind });
-            list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+            list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
         }
         Ok(())
     }

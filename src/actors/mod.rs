@@ -274,10 +274,12 @@ impl Resolver<'_, '_> {
         };
         let mut targets: Vec<ActorId> = Vec::new();
         for k in st.content.clone() {
-            if let Some(m) = self.mention(k) {
-                if m.tokens.start == k && Some(m.actor) != actor && !targets.contains(&m.actor) {
-                    targets.push(m.actor);
-                }
+            if let Some(m) = self.mention(k)
+                && m.tokens.start == k
+                && Some(m.actor) != actor
+                && !targets.contains(&m.actor)
+            {
+                targets.push(m.actor);
             }
         }
         let _ = doc;
@@ -349,16 +351,16 @@ impl Resolver<'_, '_> {
         let roles = self.roles_of(phrase.clone());
         // `the minister`, `the ministry`: the latest speaker with that role.
         let definite = doc.lower(phrase.start) == "the" && phrase.len() == 2 && roles.len() == 1;
-        if definite && own_actor.is_none() {
-            if let Some(r) = self
+        if definite
+            && own_actor.is_none()
+            && let Some(r) = self
                 .referents
                 .iter_mut()
                 .filter(|r| r.last_seen < phrase.start && r.roles.contains(&roles[0]))
                 .max_by_key(|r| r.last_seen)
-            {
-                r.last_seen = phrase.start;
-                return (doc.span_text(r.name.clone()).to_string(), r.actor);
-            }
+        {
+            r.last_seen = phrase.start;
+            return (doc.span_text(r.name.clone()).to_string(), r.actor);
         }
         let gov_only = phrase
             .clone()

@@ -80,7 +80,7 @@ impl ReportingVerbs {
                 list.retain(|f| f.words != entry.words);
                 list.push(entry);
                 // Longest forms first, so that the longest match wins.
-                list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+                list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
             }
         }
         Ok(())

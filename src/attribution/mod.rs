@@ -124,7 +124,7 @@ pub fn attribute(doc: &Document, lex: AttributionLexicons) -> Vec<Statement> {
                 None => i = cue.end,
             }
         }
-        attribute_uncovered_quotes(&p, unit, first_in_unit, &mut statements, &mut pending);
+        attribute_uncovered_quotes(&p, unit, &mut statements, &mut pending);
     }
     statements.sort_by_key(|s| (s.content.start, s.content.end));
     statements
@@ -199,8 +199,15 @@ fn analyse_cue(
 
     // Walk back over adverbs and auxiliaries to the speaker's last word.
     let mut b = cue.start;
-    while b > region_start && p.is(b - 1, WordClasses::SKIP) && !doc.tokens[b - 1].capitalized {
-        b -= 1;
+    loop {
+        if b > region_start && p.is(b - 1, WordClasses::SKIP) && !doc.tokens[b - 1].capitalized {
+            b -= 1;
+        } else if let Some(open) = p.parenthetical_ending_at(b, region_start) {
+            // `Rep. Gwen Moore (D-Wis.) said`: the parenthesis belongs to the name.
+            b = open;
+        } else {
+            break;
+        }
     }
     let prev = (b > region_start).then(|| b - 1);
     let last_word_is_participle = form.words.last().is_some_and(|w| w.ends_with("ing"));
@@ -235,6 +242,11 @@ fn analyse_cue(
             p.backward_phrase(k, region_start).map(|np| (np, None))
         }
     });
+    // `"…," Scott Pruitt, the Republican attorney general of Oklahoma, said`:
+    // the frame after a quote is the name and its appositions.
+    if subject.is_none() && after_comma {
+        subject = p.frame_after_quote(region_start, b);
+    }
     // … or after it (`"…," said Kim You-geun, a national security official …`).
     let mut inverted_end = None;
     if subject.is_none() {
@@ -281,19 +293,22 @@ fn analyse_cue(
     let colon = j < unit.end && doc.is_punct(j, ":");
     let that = j < unit.end && doc.lower(j) == "that";
 
-    if before_ok && !that && !colon {
+    // `the announcer said, "It's 3 a.m. …"`: a quote right after the cue is the content.
+    let quote_follows = p.quote_opening_at(j).is_some()
+        || (j + 1 < unit.end
+            && (doc.is_punct(j, ",") || colon)
+            && p.quote_opening_at(j + 1).is_some());
+    let before_is_quote = p.is_whole_quote(before.clone());
+    if before_ok && !that && !colon && (!quote_follows || before_is_quote) {
         let mut st = p.statement(before, cue_text, cue.start, speaker, true);
-        // `"…," Kono said, "…"`: the quote goes on after its attribution.
         let mut resume = j;
-        let mut k = j;
-        if k < unit.end && doc.is_punct(k, ",") {
-            k += 1;
-        }
-        if let Some(q) = p.quote_opening_at(k) {
-            if st.kind == StatementKind::Direct {
-                st.content.end = p.trim_inner(q.content()).end;
-                resume = q.end();
-            }
+        // `"…," Kono said, "…"` and `"…," Tester said, referring to …, "…"`: the
+        // quote goes on after its attribution, to the end of the unit.
+        if st.kind == StatementKind::Direct
+            && let Some(q) = p.continuation_quote(j, unit.end)
+        {
+            st.content.end = p.trim_inner(q.content()).end;
+            resume = q.end();
         }
         return Some(Found::Statement(st, resume));
     }
@@ -332,7 +347,6 @@ fn analyse_cue(
 fn attribute_uncovered_quotes(
     p: &Phrases,
     unit: Range<usize>,
-    first_in_unit: usize,
     statements: &mut Vec<Statement>,
     pending: &mut Option<Speaker>,
 ) {
@@ -350,6 +364,25 @@ fn attribute_uncovered_quotes(
             .iter()
             .any(|s| s.content.start < q.end() && q.open < s.content.end);
         if covered {
+            continue;
+        }
+        // `“…” ― Carla Sanchez`: a name after a dash, as lists of quotes write it.
+        if !p.has_word(unit.start..q.open)
+            && let Some((dash, name)) = p.dash_attribution(q.end(), unit.end)
+        {
+            let speaker = Speaker::Mention {
+                phrase: name,
+                apposition: None,
+            };
+            let cue = doc.str(dash).to_string();
+            statements.push(p.statement_kind(
+                StatementKind::Direct,
+                inner,
+                cue,
+                Some(dash),
+                speaker,
+                true,
+            ));
             continue;
         }
         // Only a quote that stands as its own unit (nothing but punctuation

@@ -281,7 +281,7 @@ impl<'l> Phrases<'_, 'l> {
             && !(doc.tokens[k].kind == TokenKind::Punct
                 && matches!(doc.str(k), "," | "." | ";" | ":" | "!" | "?" | "(" | ")")
                 || is_quote_mark(doc.str(k)))
-            && !(self.is(k, WordClasses::BOUNDARY) && !self.is(k, WordClasses::NP_LINK))
+            && (!self.is(k, WordClasses::BOUNDARY) || self.is(k, WordClasses::NP_LINK))
             && self.cue_at(k, end).is_none()
         {
             k += 1;
@@ -312,6 +312,87 @@ impl<'l> Phrases<'_, 'l> {
         let name = self.backward_phrase(apposition.start - 2, limit)?;
         let named = name.clone().any(|k| doc.tokens[k].capitalized);
         named.then_some((name, Some(apposition)))
+    }
+
+    /// A parenthesis that closes right before token `at` (`(D-Wis.)`): the
+    /// token index of its opening bracket.
+    pub fn parenthetical_ending_at(&self, at: usize, limit: usize) -> Option<usize> {
+        let doc = self.doc;
+        if at == 0 || at <= limit || !doc.is_punct(at - 1, ")") {
+            return None;
+        }
+        (limit.max((at - 1).saturating_sub(8))..at - 1)
+            .rev()
+            .find(|&k| doc.is_punct(k, "("))
+            .filter(|&k| k > limit)
+    }
+
+    /// The speaker in the frame between a quote and its cue when appositions
+    /// separate them: `"…," Scott Pruitt, the Republican attorney general of
+    /// Oklahoma, one of the states suing the EPA, said`. `cue` is where the cue
+    /// (after any adverbs) starts.
+    pub fn frame_after_quote(
+        &self,
+        limit: usize,
+        cue: usize,
+    ) -> Option<(Range<usize>, Option<Range<usize>>)> {
+        let doc = self.doc;
+        let close = (limit..cue)
+            .rev()
+            .take(40)
+            .find(|&k| self.is_closing_mark(k))?;
+        let mut first = close + 1;
+        if first < cue && doc.is_punct(first, ",") {
+            first += 1;
+        }
+        if self.has_quote_between(first, cue) || (first..cue).any(|k| self.cue_at(k, cue).is_some())
+        {
+            return None;
+        }
+        let name = self.forward_phrase(first, cue)?;
+        if name.end >= cue
+            || !doc.is_punct(name.end, ",")
+            || !name.clone().any(|k| doc.tokens[k].capitalized)
+        {
+            return None;
+        }
+        let apposition = self.trim(name.end + 1..cue);
+        Some((
+            name,
+            self.has_word(apposition.clone()).then_some(apposition),
+        ))
+    }
+
+    /// The quote that continues a direct quote after its attribution, to the end
+    /// of the unit: right after the cue (`said, "…"`) or after a clause that ends
+    /// with a comma (`said, referring to …, "…"`).
+    pub fn continuation_quote(&self, from: usize, end: usize) -> Option<&Quote> {
+        let doc = self.doc;
+        let q = doc.quotes.iter().find(|q| q.open >= from && q.open < end)?;
+        let clean = !self.has_quote_between(from, q.open)
+            && (q.open == from || doc.is_punct(q.open - 1, ","))
+            && !self.has_word(q.end()..end);
+        clean.then_some(q)
+    }
+
+    /// `“…” ― Carla Sanchez.`: a dash after a quote, then a name ending the unit.
+    pub fn dash_attribution(
+        &self,
+        after_quote: usize,
+        end: usize,
+    ) -> Option<(usize, Range<usize>)> {
+        let doc = self.doc;
+        if after_quote >= end
+            || !matches!(
+                doc.str(after_quote),
+                "\u{2015}" | "\u{2014}" | "\u{2013}" | "-"
+            )
+        {
+            return None;
+        }
+        let name = self.forward_phrase(after_quote + 1, end)?;
+        let rest_is_tail = !self.has_word(name.end..end) || doc.is_punct(name.end, ",");
+        (rest_is_tail && doc.tokens[name.start].capitalized).then_some((after_quote, name))
     }
 
     /// After `told`: the addressee (`reporters`, `the BBC`, `state media`, `him`).

@@ -66,33 +66,40 @@ pub fn score_statement(doc: &Document, st: &Statement, lex: ScoringLexicons) -> 
         .collect();
 
     let mut raw = 0.0;
-    if let Some(cue) = st.cue_token {
-        if let Some(weight) = lex.stance.word_weight(doc.lower(cue)) {
-            raw += weight;
-            evidence.push((
-                Scale::Stance,
-                Evidence {
-                    entry: format!("cue {}", doc.lower(cue)),
-                    weight,
-                },
-            ));
-        }
+    if let Some(cue) = st.cue_token
+        && let Some(weight) = lex.stance.word_weight(doc.lower(cue))
+    {
+        raw += weight;
+        evidence.push((
+            Scale::Stance,
+            Evidence {
+                entry: format!("cue {}", doc.lower(cue)),
+                weight,
+            },
+        ));
     }
     let words: Vec<usize> = st
         .content
         .clone()
         .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
         .collect();
-    for m in lex.stance.find(doc, st.content.clone()) {
+    // Weight-0 entries only keep a shorter entry from matching in the wrong
+    // sense (`heart attack`, `peace prize`): they move nothing.
+    for m in lex
+        .stance
+        .find(doc, st.content.clone())
+        .into_iter()
+        .filter(|m| m.weight != 0.0)
+    {
         let at = words.partition_point(|&k| k < m.tokens.start);
         let before = &words[at.saturating_sub(NEGATION_WINDOW)..at];
         let mut weight = m.weight;
         let mut entry = m.words.clone();
-        if let Some(&b) = before.last() {
-            if let Some(boost) = lex.vader.booster(doc.lower(b)) {
-                weight *= 1.0 + boost;
-                entry = format!("{} {entry}", doc.lower(b));
-            }
+        if let Some(&b) = before.last()
+            && let Some(boost) = lex.vader.booster(doc.lower(b))
+        {
+            weight *= 1.0 + boost;
+            entry = format!("{} {entry}", doc.lower(b));
         }
         if let Some(&n) = before
             .iter()

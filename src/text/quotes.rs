@@ -99,12 +99,11 @@ pub(super) fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<Option<u32>>) {
         }
         // A paragraph that opens with a quotation mark while the previous one
         // ended inside a quote continues that quote (news convention).
-        if left_open_before {
-            if let Some(q) = quotes.get_mut(first_here) {
-                if q.open == para.tokens.start {
-                    q.continues = true;
-                }
-            }
+        if left_open_before
+            && let Some(q) = quotes.get_mut(first_here)
+            && q.open == para.tokens.start
+        {
+            q.continues = true;
         }
         left_open_before = quotes.len() > first_here
             && quotes

@@ -121,6 +121,15 @@ fn paragraph_spans(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         }
+        // Within blank-line paragraphs a single line break still ends a paragraph
+        // where the line before ends a sentence or this line opens a quote or an
+        // item: lists of quotes and bylines are written one per line.
+        if start.is_some()
+            && breaks_line(&text[..line_start], trimmed)
+            && let Some(s) = start.take()
+        {
+            spans.push((s, end));
+        }
         let lead = line.len() - line.trim_start().len();
         if start.is_none() {
             start = Some(line_start + lead);
@@ -131,6 +140,19 @@ fn paragraph_spans(text: &str) -> Vec<(usize, usize)> {
         spans.push((s, end));
     }
     spans
+}
+
+/// A single line break ends a paragraph: the text before it ends with a
+/// sentence's final mark (or a closing quote), or the next line opens with a
+/// quotation mark, a dash or a bullet.
+fn breaks_line(before: &str, next_line: &str) -> bool {
+    let last = before.trim_end().chars().last();
+    let first = next_line.chars().next();
+    matches!(last, Some('.' | '!' | '?' | '"' | '\u{201D}' | ':'))
+        || matches!(
+            first,
+            Some('"' | '\u{201C}' | '\u{201D}' | '\u{2015}' | '\u{2014}' | '-' | '*' | '\u{2022}')
+        )
 }
 
 fn is_sentence_final(s: &str) -> bool {

@@ -84,8 +84,7 @@ pub(super) fn tokenize(
         let mut tok_end = tok_start + c.len_utf8();
         let mut has_inner_period = false;
         // Extend over letters and digits, and over inner joiners followed by one.
-        loop {
-            let Some(&(j, d)) = chars.peek() else { break };
+        while let Some(&(j, d)) = chars.peek() {
             if d.is_alphanumeric() {
                 tok_end = start + j + d.len_utf8();
                 chars.next();

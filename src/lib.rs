@@ -2,7 +2,7 @@
 //! political actor they speak for, and scores the sentiment and stance of each
 //! statement, actor and actor → target pair.
 //!
-//! The pipeline, one module per stage (see docs/ARCHITECTURE.md):
+//! The pipeline, one module per stage (see the README, "Layout"):
 //! [`input`] → [`text`] (segment) → [`attribution`] → [`actors`] (resolve) →
 //! [`scoring`] → [`aggregate`] → [`output`]; [`engine::Engine`] runs the stages
 //! on one article.

@@ -526,3 +526,6 @@ impl Phrases<'_, '_> {
         self.doc.quote_of[k].is_some()
     }
 }
+
+#[cfg(test)]
+mod tests;

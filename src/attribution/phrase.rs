@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{AttributionLexicons, CueForm, WordClasses};
+use super::{AttributionLexicons, CueForm, Frame, WordClasses};
 use crate::text::{Document, Quote, TokenKind};
 
 /// Longest speaker noun phrase, in tokens; longer runs are not a speaker.
@@ -63,7 +63,7 @@ impl<'l> Phrases<'_, 'l> {
     /// lower case, that is not a noun (`the claims`, `Trump's remarks`).
     pub fn cue_at(&self, i: usize, end: usize) -> Option<&'l CueForm> {
         let doc = self.doc;
-        if doc.quote_of[i].is_some() || doc.tokens[i].capitalized || !self.is_word(i) {
+        if doc.quote_of[i].is_some() || !self.is_word(i) {
             return None;
         }
         let form = self.verbs.starting_with(doc.lower(i)).iter().find(|f| {
@@ -73,6 +73,11 @@ impl<'l> Phrases<'_, 'l> {
                     .enumerate()
                     .all(|(k, w)| doc.lower(i + k) == &**w && doc.quote_of[i + k].is_none())
         })?;
+        // A capitalised cue word is a name or a title (`States`, `Call`), except
+        // `According to` opening a sentence.
+        if doc.tokens[i].capitalized && form.frame != Frame::According {
+            return None;
+        }
         if i > 0 && (self.is(i - 1, WordClasses::DETERMINER) || doc.lower(i - 1) == "'s") {
             return None;
         }
@@ -291,8 +296,9 @@ impl<'l> Phrases<'_, 'l> {
             .then_some(apposition)
     }
 
-    /// The speaker before a comma that ends an apposition:
-    /// `Kim, a national security official, said`.
+    /// The speaker before a comma that ends an apposition: `Kim, a national
+    /// security official, said` (name first) or `Adamowicz's deputy, Piotr
+    /// Kowalczuk, said` (the name last).
     pub fn subject_with_apposition(
         &self,
         comma: usize,
@@ -302,16 +308,23 @@ impl<'l> Phrases<'_, 'l> {
         if comma == 0 || comma <= limit {
             return None;
         }
-        let apposition = self.backward_phrase(comma - 1, limit)?;
-        let c = self.words.classes(doc.lower(apposition.start));
-        let opens = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN))
-            || c.has(WordClasses::ROLE | WordClasses::TITLE);
-        if !opens || apposition.start < limit + 2 || !doc.is_punct(apposition.start - 1, ",") {
+        let near = self.backward_phrase(comma - 1, limit)?;
+        if near.start < limit + 2 || !doc.is_punct(near.start - 1, ",") {
             return None;
         }
-        let name = self.backward_phrase(apposition.start - 2, limit)?;
-        let named = name.clone().any(|k| doc.tokens[k].capitalized);
-        named.then_some((name, Some(apposition)))
+        let far = self.backward_phrase(near.start - 2, limit)?;
+        let c = self.words.classes(doc.lower(near.start));
+        let near_is_apposition = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN))
+            || c.has(WordClasses::ROLE | WordClasses::TITLE);
+        let named = |r: &Range<usize>| r.clone().any(|k| doc.tokens[k].capitalized);
+        if near_is_apposition {
+            named(&far).then_some((far, Some(near)))
+        } else {
+            let far_is_apposition = far.start == limit
+                || !self.is_word(far.start - 1)
+                || self.is(far.start, WordClasses::DETERMINER | WordClasses::ROLE);
+            (named(&near) && far_is_apposition).then_some((near, Some(far)))
+        }
     }
 
     /// A parenthesis that closes right before token `at` (`(D-Wis.)`): the
@@ -395,38 +408,49 @@ impl<'l> Phrases<'_, 'l> {
         (rest_is_tail && doc.tokens[name.start].capitalized).then_some((after_quote, name))
     }
 
-    /// After `told`: the addressee (`reporters`, `the BBC`, `state media`, `him`).
+    /// After `told`: the addressee (`reporters`, `the BBC`, `state media`, `him`):
+    /// a determiner, then a run of capitalised words or words up to the first
+    /// role word (`reporters`, `media`, `lawmakers`).
     pub fn skip_addressee(&self, from: usize, end: usize) -> usize {
         let doc = self.doc;
         let mut k = from;
-        if k < end
-            && self.is(k, WordClasses::OBJECT_PRONOUN)
-            && !self.is(k, WordClasses::DETERMINER)
-        {
+        if k < end && (self.is(k, WordClasses::OBJECT_PRONOUN)) {
             return k + 1;
         }
-        if k < end && doc.lower(k) == "her" {
-            return k + 1;
+        if k < end && self.is(k, WordClasses::DETERMINER) && !self.is(k, WordClasses::PRONOUN) {
+            k += 1;
         }
-        while k < end && k - from < 5 {
+        let body = k;
+        while k < end && k - body < 4 && self.is_word(k) && doc.quote_of[k].is_none() {
             let c = self.words.classes(doc.lower(k));
-            let word = self.is_word(k) && doc.quote_of[k].is_none();
-            let stop = !word
-                || doc.lower(k) == "that"
+            if doc.tokens[k].capitalized && !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY) {
+                k += 1;
+                continue;
+            }
+            if k > body && doc.tokens[k - 1].capitalized {
+                break;
+            }
+            let stop = doc.lower(k) == "that"
                 || c.has(
                     WordClasses::PRONOUN
                         | WordClasses::BOUNDARY
                         | WordClasses::SKIP
-                        | WordClasses::ADJUNCT_START,
+                        | WordClasses::ADJUNCT_START
+                        | WordClasses::DETERMINER,
                 )
-                || (c.has(WordClasses::DETERMINER) && k > from)
                 || self.cue_at(k, end).is_some();
             if stop {
                 break;
             }
             k += 1;
+            if c.has(WordClasses::ROLE) {
+                return k;
+            }
         }
-        k
+        // Lowercase words that reach no role word are the content, not an addressee.
+        let capitalised = (body..k).any(|i| doc.tokens[i].capitalized);
+        let ends_clause = k >= end || doc.lower(k) == "that" || !self.is_word(k);
+        if capitalised || ends_clause { k } else { from }
     }
 
     /// Adjuncts after a cue: `on Aug. 22`, `in a statement`, `at a briefing
@@ -514,7 +538,7 @@ impl<'l> Phrases<'_, 'l> {
                 let form = self.cue_at(k + 1, end);
                 let participle = form.is_some_and(|f| {
                     f.words.last().is_some_and(|w| w.ends_with("ing"))
-                        || f.frame == super::Frame::According
+                        || f.frame == Frame::According
                 });
                 if participle {
                     stop = k;

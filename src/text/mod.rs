@@ -11,3 +11,119 @@ pub use abbreviations::{AbbreviationClass, Abbreviations};
 pub use quotes::Quote;
 pub use segment::{Document, Paragraph, Sentence};
 pub use token::{Token, TokenKind};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lexicons;
+
+    fn doc(text: &str) -> (Lexicons, String) {
+        (
+            Lexicons::embedded().expect("embedded lexicons"),
+            text.to_string(),
+        )
+    }
+
+    fn sentences(text: &str) -> Vec<String> {
+        let (lex, text) = doc(text);
+        let d = Document::new(&text, &lex.abbreviations);
+        d.sentences
+            .iter()
+            .map(|s| d.span_text(s.tokens.clone()).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences(
+                "South Korea said on Aug. 22 it will terminate its pact. U.S. Secretary of State Mike Pompeo told reporters. John F. Kennedy spoke."
+            ),
+            [
+                "South Korea said on Aug. 22 it will terminate its pact.",
+                "U.S. Secretary of State Mike Pompeo told reporters.",
+                "John F. Kennedy spoke."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_ending_a_sentence_ends_with_its_closing_mark() {
+        assert_eq!(
+            sentences("\"It is regrettable.\" Kono said so. \"Why?\" he asked."),
+            [
+                "\"It is regrettable.\"",
+                "Kono said so.",
+                "\"Why?\" he asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn possessive_s_and_hyphenated_names_are_tokens() {
+        let (lex, text) =
+            doc("Seoul’s presidential Blue House and Kim You-geun's aide, at 3.5% of 1,000.");
+        let d = Document::new(&text, &lex.abbreviations);
+        let tokens: Vec<&str> = (0..d.tokens.len()).map(|i| d.str(i)).collect();
+        assert_eq!(
+            tokens,
+            [
+                "Seoul",
+                "’s",
+                "presidential",
+                "Blue",
+                "House",
+                "and",
+                "Kim",
+                "You-geun",
+                "'s",
+                "aide",
+                ",",
+                "at",
+                "3.5",
+                "%",
+                "of",
+                "1,000",
+                "."
+            ]
+        );
+        assert_eq!(d.lower(1), "'s");
+    }
+
+    #[test]
+    fn a_quote_left_open_is_reopened_by_the_next_paragraph() {
+        let (lex, text) = doc("\"We hope for dialogue.\n\n\"We will keep trying,\" Pompeo said.");
+        let d = Document::new(&text, &lex.abbreviations);
+        assert_eq!(d.paragraphs.len(), 2);
+        let quotes: Vec<(String, bool, bool)> = d
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    d.span_text(q.content()).to_string(),
+                    q.close.is_some(),
+                    q.continues,
+                )
+            })
+            .collect();
+        assert_eq!(
+            quotes,
+            [
+                ("We hope for dialogue.".to_string(), false, false),
+                ("We will keep trying,".to_string(), true, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn curly_apostrophes_are_not_quotes_and_an_unbalanced_mark_keeps_the_text() {
+        let (lex, text) = doc("Japan’s minister said “it won’t change. And so on");
+        let d = Document::new(&text, &lex.abbreviations);
+        assert_eq!(d.quotes.len(), 1);
+        assert_eq!(
+            d.span_text(d.quotes[0].content()),
+            "it won’t change. And so on"
+        );
+        assert_eq!(d.quotes[0].close, None);
+    }
+}

@@ -1,0 +1,252 @@
+//! Attribution on real news sentences (the seed article, Wikinews) and on the
+//! frames news uses, one test per frame.
+
+use super::*;
+use crate::Lexicons;
+use crate::text::Document;
+
+/// `(kind, speaker mention, cue, content)` of each statement.
+fn statements(text: &str) -> Vec<(&'static str, String, String, String)> {
+    let lex = Lexicons::embedded().expect("embedded lexicons");
+    let doc = Document::new(text, &lex.abbreviations);
+    attribute(&doc, lex.attribution())
+        .into_iter()
+        .map(|s| {
+            (
+                s.kind.as_str(),
+                doc.span_text(s.speaker.mention()).to_string(),
+                s.cue.clone(),
+                doc.span_text(s.content.clone()).to_string(),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    kind: &'static str,
+    speaker: &str,
+    cue: &str,
+    content: &str,
+) -> (&'static str, String, String, String) {
+    (kind, speaker.into(), cue.into(), content.into())
+}
+
+#[test]
+fn attributes_quote_before_said_to_speaker_after() {
+    assert_eq!(
+        statements(
+            "\"Maintaining this agreement does not serve our national interest,\" said Kim You-geun, a national security official at Seoul's presidential Blue House."
+        ),
+        [row(
+            "direct",
+            "Kim You-geun",
+            "said",
+            "Maintaining this agreement does not serve our national interest"
+        )]
+    );
+}
+
+#[test]
+fn attributes_speaker_colon_quote() {
+    assert_eq!(
+        statements(
+            "Adamowicz's deputy, Piotr Kowalczuk, said: \"The next hours will decide everything.\""
+        ),
+        [row(
+            "direct",
+            "Piotr Kowalczuk",
+            "said",
+            "The next hours will decide everything."
+        )]
+    );
+}
+
+#[test]
+fn joins_a_quote_split_around_its_attribution() {
+    let text = "\"We cannot accept the claims,\" Kono said. \"We will strongly protest.\"";
+    assert_eq!(
+        statements(text),
+        [row(
+            "direct",
+            "Kono",
+            "said",
+            "We cannot accept the claims,\" Kono said. \"We will strongly protest."
+        )]
+    );
+}
+
+#[test]
+fn a_paragraph_that_is_wholly_a_quote_continues_the_previous_speaker() {
+    let text = "\"It is time to talk,\" Pompeo said.\n\n\"We hope each of those two countries can begin.\"";
+    let lex = Lexicons::embedded().expect("embedded lexicons");
+    let doc = Document::new(text, &lex.abbreviations);
+    let found = attribute(&doc, lex.attribution());
+    assert_eq!(found.len(), 2);
+    assert_eq!(
+        doc.span_text(found[1].content.clone()),
+        "We hope each of those two countries can begin."
+    );
+    assert_eq!(doc.span_text(found[1].speaker.mention()), "Pompeo");
+    assert!(!found[1].speaker_here);
+    assert_eq!(found[1].cue, "");
+}
+
+#[test]
+fn reported_speech_with_adjunct_and_that() {
+    assert_eq!(
+        statements(
+            "South Korea said on Aug. 22 it will terminate its military intelligence-sharing pact with Japan."
+        ),
+        [row(
+            "indirect",
+            "South Korea",
+            "said",
+            "it will terminate its military intelligence-sharing pact with Japan"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "Trump said Friday that he would prefer to agree a solution with the opposition."
+        ),
+        [row(
+            "indirect",
+            "Trump",
+            "said that",
+            "he would prefer to agree a solution with the opposition"
+        )]
+    );
+}
+
+#[test]
+fn told_reporters_the_addressee_is_not_the_speaker() {
+    assert_eq!(
+        statements(
+            "Prosecutor Krzysztof Sierak told reporters psychiatric assessments will be carried out."
+        ),
+        [row(
+            "indirect",
+            "Prosecutor Krzysztof Sierak",
+            "told reporters",
+            "psychiatric assessments will be carried out"
+        )]
+    );
+}
+
+#[test]
+fn according_to_before_and_after_the_content() {
+    assert_eq!(
+        statements("According to the emergencies ministry, rescuers recovered ten survivors."),
+        [row(
+            "indirect",
+            "the emergencies ministry",
+            "According to",
+            "rescuers recovered ten survivors"
+        )]
+    );
+    assert_eq!(
+        statements("Rescuers recovered ten survivors, according to the emergencies ministry."),
+        [row(
+            "indirect",
+            "the emergencies ministry",
+            "according to",
+            "Rescuers recovered ten survivors"
+        )]
+    );
+}
+
+#[test]
+fn adding_that_and_a_coordinated_cue_keep_the_speaker() {
+    assert_eq!(
+        statements(
+            "A total of 39 are confirmed dead, officials told state media, adding that rescuers ended their work."
+        ),
+        [
+            row(
+                "indirect",
+                "officials",
+                "told state media",
+                "A total of 39 are confirmed dead"
+            ),
+            row(
+                "indirect",
+                "officials",
+                "adding that",
+                "rescuers ended their work"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn called_the_move_embeds_a_quoted_fragment() {
+    assert_eq!(
+        statements(
+            "Japanese Foreign Minister Taro Kono called the move \"a complete misjudgment.\""
+        ),
+        [row(
+            "partial",
+            "Japanese Foreign Minister Taro Kono",
+            "called",
+            "the move \"a complete misjudgment.\""
+        )]
+    );
+}
+
+#[test]
+fn pronoun_speaker_after_the_content() {
+    assert_eq!(
+        statements(
+            "This caused \"fundamental changes\" to the nature of defence cooperation, he added."
+        ),
+        [row(
+            "partial",
+            "he",
+            "added",
+            "This caused \"fundamental changes\" to the nature of defence cooperation"
+        )]
+    );
+}
+
+#[test]
+fn a_name_in_parentheses_and_appositions_between_quote_and_cue() {
+    assert_eq!(
+        statements("\"It is a dog whistle,\" Rep. Gwen Moore (D-Wis.) said Friday."),
+        [row(
+            "direct",
+            "Rep. Gwen Moore",
+            "said",
+            "It is a dog whistle"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "\"It is an invasion,\" Scott Pruitt, the attorney general of Oklahoma, one of the states suing, said this month."
+        ),
+        [row("direct", "Scott Pruitt", "said", "It is an invasion")]
+    );
+}
+
+#[test]
+fn a_name_after_a_dash_attributes_a_listed_quote() {
+    assert_eq!(
+        statements("“The most unqualified child to ever run for president.” ― Francisco Herrero"),
+        [row(
+            "direct",
+            "Francisco Herrero",
+            "―",
+            "The most unqualified child to ever run for president."
+        )]
+    );
+}
+
+#[test]
+fn nouns_that_look_like_cues_are_not_cues() {
+    assert_eq!(
+        statements("We cannot accept the claims by the South Korean side."),
+        []
+    );
+    assert_eq!(
+        statements("Trump's remarks drew criticism in the United States."),
+        []
+    );
+}

@@ -19,6 +19,9 @@ pub enum Frame {
     Call,
     /// `according to X, …` and `…, according to X`.
     According,
+    /// A verb that reports speech only with a quotation (`"…," he continued`,
+    /// `the statement read`, `a man yelled "…"`): otherwise it is not a cue.
+    Quoting,
 }
 
 /// One form of a reporting verb, possibly several words (`made it clear`).
@@ -53,11 +56,12 @@ impl ReportingVerbs {
                 "urge" => Frame::Urge,
                 "call" => Frame::Call,
                 "according" => Frame::According,
+                "quoting" => Frame::Quoting,
                 other => {
                     return Err(LexiconError::new(
                         file,
                         line,
-                        format!("unknown frame {other:?} (speech, tell, urge, call, according)"),
+                        format!("unknown frame {other:?} (speech, tell, urge, call, according, quoting)"),
                     ));
                 }
             };

@@ -88,11 +88,14 @@ pub struct AttributionLexicons<'l> {
 /// Finds the statements of a segmented article, in text order.
 pub fn attribute(doc: &Document, lex: AttributionLexicons) -> Vec<Statement> {
     let p = Phrases { doc, lex };
+    let units = units(doc);
     let mut statements: Vec<Statement> = Vec::new();
     // A speaker announced with a colon and no content yet (`Kim said:`), waiting
-    // for the quote that follows.
-    let mut pending: Option<Speaker> = None;
-    for unit in units(doc) {
+    // for the quote that follows; by the unit it was found in.
+    let mut pending: Vec<(usize, Speaker)> = Vec::new();
+    // First every cue and its frame, then the quotes no frame claimed: a frame
+    // may claim the quote of the unit before it (`"Why?" Trump asked.`).
+    for (u, unit) in units.iter().enumerate() {
         let first_in_unit = statements.len();
         let mut region_start = unit.start;
         let mut i = unit.start;
@@ -102,32 +105,46 @@ pub fn attribute(doc: &Document, lex: AttributionLexicons) -> Vec<Statement> {
                 continue;
             };
             let cue = i..i + form.words.len();
-            match analyse_cue(
-                &p,
-                unit.clone(),
+            let frame = CueSite {
+                unit: unit.clone(),
                 region_start,
-                cue.clone(),
+                cue: cue.clone(),
                 form,
-                &statements[first_in_unit..],
-                &statements,
-            ) {
+            };
+            match analyse_cue(&p, &frame, &statements[first_in_unit..], &statements) {
                 Some(Found::Statement(st, resume)) => {
                     statements.push(st);
                     region_start = resume;
                     i = resume.max(cue.end);
                 }
                 Some(Found::Pending(speaker, resume)) => {
-                    pending = Some(speaker);
+                    pending.push((u, speaker));
                     region_start = resume;
                     i = resume.max(cue.end);
                 }
                 None => i = cue.end,
             }
         }
-        attribute_uncovered_quotes(&p, unit, &mut statements, &mut pending);
+    }
+    for (u, unit) in units.iter().enumerate() {
+        // A `Kim said:` with nothing after it announces the next unit's quote only.
+        let mut waiting = pending
+            .iter()
+            .find(|(pu, _)| u > 0 && *pu == u - 1)
+            .map(|(_, speaker)| speaker.clone());
+        attribute_uncovered_quotes(&p, unit.clone(), &mut statements, &mut waiting);
     }
     statements.sort_by_key(|s| (s.content.start, s.content.end));
     statements
+}
+
+/// Where a cue stands: its unit, where content before it may start, and the
+/// cue's tokens and form.
+struct CueSite<'l> {
+    unit: Range<usize>,
+    region_start: usize,
+    cue: Range<usize>,
+    form: &'l CueForm,
 }
 
 enum Found {
@@ -160,15 +177,14 @@ fn units(doc: &Document) -> Vec<Range<usize>> {
 /// Reads the frame around one cue: who speaks, and which side holds the content.
 fn analyse_cue(
     p: &Phrases,
-    unit: Range<usize>,
-    region_start: usize,
-    cue: Range<usize>,
-    form: &CueForm,
+    f: &CueSite,
     in_unit: &[Statement],
     all: &[Statement],
 ) -> Option<Found> {
     let doc = p.doc;
-    let mut cue_text = doc.span_text(cue.clone()).to_string();
+    let (unit, region_start, cue, form) = (f.unit.clone(), f.region_start, f.cue.clone(), f.form);
+    let cue_text = doc.span_text(cue.clone()).to_string();
+    let quotes_only = form.frame == Frame::Quoting;
 
     if form.frame == Frame::According {
         let np = p.forward_phrase(cue.end, unit.end)?;
@@ -191,10 +207,8 @@ fn analyse_cue(
         if !p.has_word(content.clone()) {
             return None;
         }
-        return Some(Found::Statement(
-            p.statement(content, cue_text, cue.start, speaker, true),
-            resume,
-        ));
+        let st = p.statement(content, cue_text, cue.start, speaker, true);
+        return Some(Found::Statement(st, resume));
     }
 
     // Walk back over adverbs and auxiliaries to the speaker's last word.
@@ -210,65 +224,70 @@ fn analyse_cue(
         }
     }
     let prev = (b > region_start).then(|| b - 1);
-    let last_word_is_participle = form.words.last().is_some_and(|w| w.ends_with("ing"));
+    let participle = form.words.last().is_some_and(|w| w.ends_with("ing"));
     let after_comma = prev.is_some_and(|k| doc.is_punct(k, ","));
     let after_and = prev.is_some_and(|k| doc.lower(k) == "and");
 
     // `…, adding that …` and `X said … and urged …` take the speaker of the
-    // statement just before them.
-    if (last_word_is_participle && after_comma) || after_and {
-        let previous = in_unit
-            .last()
-            .or(if after_and { None } else { all.last() })?;
-        let inherited = previous.speaker.clone();
-        let (start, cue_text) = p.complementizer(cue.end, unit.end, cue_text);
+    // statement before them in the sentence, else the subject of the clause
+    // they hang from (`he laughed and said`, `Sanders compared …, saying`).
+    if let Some(k) = prev.filter(|_| (participle && after_comma) || after_and) {
+        let (speaker, here) = match in_unit.last() {
+            Some(previous) => (previous.speaker.clone(), false),
+            None => {
+                let np = p.clause_subject(region_start, k)?;
+                (speaker_of(p, np, None), true)
+            }
+        };
+        let mut j = p.skip_adjuncts(cue.end, unit.end);
+        if j + 1 < unit.end && (doc.is_punct(j, ",") || doc.is_punct(j, ":")) && p.quote_opening_at(j + 1).is_some() {
+            j += 1;
+        }
+        let (start, cue_text) = p.complementizer(j, unit.end, cue_text);
         let content = p.content_after(start, unit.end);
         if !p.has_word(content.clone()) {
             return None;
         }
         let end = content.end;
-        return Some(Found::Statement(
-            p.statement(content, cue_text, cue.start, inherited, false),
-            end,
-        ));
+        let st = p.statement(content, cue_text, cue.start, speaker, here);
+        if quotes_only && st.kind != StatementKind::Direct {
+            return None;
+        }
+        return Some(Found::Statement(st, end));
     }
 
-    // The speaker before the cue (`Kono said`), with an apposition between
-    // commas (`Kim, a national security official, said`) …
+    // The speaker before the cue (`Kono said`, `"…," one user wrote`), with
+    // appositions between commas (`Kim, a national security official, said`) …
     let mut subject = prev.and_then(|k| {
         if doc.is_punct(k, ",") {
             p.subject_with_apposition(k, region_start)
+                .or_else(|| p.frame_subject(region_start, b))
         } else {
-            p.backward_phrase(k, region_start).map(|np| (np, None))
+            p.backward_phrase_raw(k, region_start)
+                .filter(|np| p.is_speaker(np.clone(), p.follows_quote(np.start)))
+                .map(|np| (np, None))
         }
     });
-    // `"…," Scott Pruitt, the Republican attorney general of Oklahoma, said`:
-    // the frame after a quote is the name and its appositions.
-    if subject.is_none() && after_comma {
-        subject = p.frame_after_quote(region_start, b);
-    }
-    // … or after it (`"…," said Kim You-geun, a national security official …`).
+    // … or after it (`"…," said Kim You-geun, a national security official …`);
+    // after `told` that phrase is the addressee, never the speaker.
     let mut inverted_end = None;
     if subject.is_none() {
         let opens_frame = prev.is_none_or(|k| {
             doc.is_punct(k, ",") || p.is_closing_mark(k) || doc.is_punct(k, "\u{2014}")
         });
-        if !opens_frame || !matches!(form.frame, Frame::Speech | Frame::Tell) {
+        if !opens_frame || !matches!(form.frame, Frame::Speech | Frame::Quoting) {
             return None;
         }
-        let np = p.forward_phrase(cue.end, unit.end)?;
+        // Right after a quote any determiner phrase may speak: `"…," wrote one commenter`.
+        let np = p
+            .forward_phrase_raw(cue.end, unit.end)
+            .filter(|np| p.is_speaker(np.clone(), p.follows_quote(b)))?;
         let apposition = p.apposition_after(np.end, unit.end);
         inverted_end = Some(apposition.as_ref().map_or(np.end, |a| a.end));
         subject = Some((np, apposition));
     }
     let (np, apposition) = subject?;
-    let speaker = match (np.len(), p.words.classes(doc.lower(np.start))) {
-        (1, c) if c.has(WordClasses::PRONOUN) => Speaker::Pronoun { token: np.start },
-        _ => Speaker::Mention {
-            phrase: np.clone(),
-            apposition: apposition.clone(),
-        },
-    };
+    let speaker = speaker_of(p, np.clone(), apposition);
 
     // Where the frame starts: before it may lie the content (`"…," Kono said`).
     let frame_start = if inverted_end.is_some() { b } else { np.start };
@@ -282,6 +301,7 @@ fn analyse_cue(
     // After the cue: the addressee of `told`, adjuncts (`on Monday`, `in a
     // statement`), then `that` or a colon.
     let mut j = inverted_end.unwrap_or(cue.end);
+    let mut cue_text = cue_text;
     if form.frame == Frame::Tell && inverted_end.is_none() {
         let addressee_end = p.skip_addressee(j, unit.end);
         if addressee_end > j {
@@ -292,53 +312,85 @@ fn analyse_cue(
     j = p.skip_adjuncts(j, unit.end);
     let colon = j < unit.end && doc.is_punct(j, ":");
     let that = j < unit.end && doc.lower(j) == "that";
-
     // `the announcer said, "It's 3 a.m. …"`: a quote right after the cue is the content.
     let quote_follows = p.quote_opening_at(j).is_some()
         || (j + 1 < unit.end
             && (doc.is_punct(j, ",") || colon)
             && p.quote_opening_at(j + 1).is_some());
+
+    // `"Why?" Trump asked.`: the sentence break after `?"` left the frame in a
+    // unit of its own, right after the quote it attributes.
+    let nothing_after = j >= unit.end || !p.has_word(p.content_after(j, unit.end));
+    if nothing_after
+        && inverted_end.is_none()
+        && np.start == unit.start
+        && unit.start == region_start
+    {
+        if let Some(q) = p.unclaimed_quote_closing_at(unit.start, all) {
+            let st = p.statement(q.open..q.end(), cue_text, cue.start, speaker, true);
+            return Some(Found::Statement(st, j));
+        }
+    }
+
     let before_is_quote = p.is_whole_quote(before.clone());
     if before_ok && !that && !colon && (!quote_follows || before_is_quote) {
         let mut st = p.statement(before, cue_text, cue.start, speaker, true);
         let mut resume = j;
         // `"…," Kono said, "…"` and `"…," Tester said, referring to …, "…"`: the
         // quote goes on after its attribution, to the end of the unit.
-        if st.kind == StatementKind::Direct
-            && let Some(q) = p.continuation_quote(j, unit.end)
-        {
-            st.content.end = p.trim_inner(q.content()).end;
-            resume = q.end();
+        if st.kind == StatementKind::Direct {
+            if let Some(q) = p.continuation_quote(j, unit.end) {
+                st.content.end = p.trim_inner(q.content()).end;
+                resume = q.end();
+            }
+        }
+        if quotes_only && st.kind != StatementKind::Direct {
+            return None;
         }
         return Some(Found::Statement(st, resume));
     }
-    let (start, cue_text) = if colon {
-        (j + 1, cue_text)
+    let mut start = if colon {
+        j + 1
     } else {
-        p.complementizer(j, unit.end, cue_text)
+        let (start, text) = p.complementizer(j, unit.end, cue_text.clone());
+        cue_text = text;
+        start
     };
-    let mut start = start;
     if start < unit.end && doc.is_punct(start, ",") {
         start += 1;
     }
     let content = p.content_after(start, unit.end);
     if p.has_word(content.clone()) {
         let end = content.end;
-        return Some(Found::Statement(
-            p.statement(content, cue_text, cue.start, speaker, true),
-            end,
-        ));
+        let st = p.statement(content, cue_text, cue.start, speaker, true);
+        if quotes_only && st.kind != StatementKind::Direct {
+            return None;
+        }
+        return Some(Found::Statement(st, end));
     }
     if colon {
         return Some(Found::Pending(speaker, unit.end));
     }
     if before_ok || p.has_word(before.clone()) && frame_start > region_start {
-        return Some(Found::Statement(
-            p.statement(before, cue_text, cue.start, speaker, true),
-            j,
-        ));
+        let st = p.statement(before, cue_text, cue.start, speaker, true);
+        if quotes_only && st.kind != StatementKind::Direct {
+            return None;
+        }
+        return Some(Found::Statement(st, j));
     }
     None
+}
+
+/// The speaker a phrase names: a lone pronoun is resolved later.
+fn speaker_of(p: &Phrases, np: Range<usize>, apposition: Option<Range<usize>>) -> Speaker {
+    if np.len() == 1 && p.is(np.start, WordClasses::PRONOUN) {
+        Speaker::Pronoun { token: np.start }
+    } else {
+        Speaker::Mention {
+            phrase: np,
+            apposition,
+        }
+    }
 }
 
 /// Quotes that no cue in their unit claimed: the second piece of a split
@@ -364,6 +416,14 @@ fn attribute_uncovered_quotes(
             .iter()
             .any(|s| s.content.start < q.end() && q.open < s.content.end);
         if covered {
+            continue;
+        }
+        // `Rep. Trey Gowdy (R-S.C.): "…"`: a name and a colon, as transcripts write it.
+        if let Some(name) = p.colon_attribution(unit.start, q.open) {
+            let speaker = speaker_of(p, name, None);
+            let colon = q.open - 1;
+            let cue = doc.str(colon).to_string();
+            statements.push(p.statement_kind(StatementKind::Direct, inner, cue, Some(colon), speaker, true));
             continue;
         }
         // `“…” ― Carla Sanchez`: a name after a dash, as lists of quotes write it.

@@ -93,7 +93,8 @@ impl<'l> Phrases<'_, 'l> {
         }
         match t.kind {
             TokenKind::Punct => matches!(doc.str(i), "&"),
-            TokenKind::Number => false,
+            // `the 46-year-old`, `G7` are words; `22`, `1,000` are not.
+            TokenKind::Number => doc.str(i).chars().any(char::is_alphabetic),
             TokenKind::Word => {
                 let c = self.words.classes(doc.lower(i));
                 let function_word = c.has(
@@ -130,9 +131,9 @@ impl<'l> Phrases<'_, 'l> {
         })
     }
 
-    /// The speaker's noun phrase ending at token `last`, walking back no further
-    /// than `limit`.
-    pub fn backward_phrase(&self, last: usize, limit: usize) -> Option<Range<usize>> {
+    /// The noun phrase ending at token `last`, walking back no further than
+    /// `limit`, whether or not it names someone.
+    pub fn backward_phrase_raw(&self, last: usize, limit: usize) -> Option<Range<usize>> {
         let doc = self.doc;
         if doc.quote_of[last].is_some() || !self.is_word(last) {
             return None;
@@ -166,6 +167,18 @@ impl<'l> Phrases<'_, 'l> {
                 }
                 break;
             }
+            // `the bespectacled, 71-year-old diplomat`: a comma between adjectives.
+            if doc.is_punct(k, ",")
+                && start == k + 1
+                && k >= limit + 2
+                && !doc.tokens[k - 1].capitalized
+                && self.phrase_word(k - 1)
+                && self.is(k - 2, WordClasses::DETERMINER)
+                && !self.is(k - 2, WordClasses::PRONOUN)
+            {
+                start = k - 2;
+                break;
+            }
             if !self.phrase_word(k) {
                 break;
             }
@@ -189,12 +202,35 @@ impl<'l> Phrases<'_, 'l> {
             start += 1;
         }
         let np = start..last + 1;
-        (!np.is_empty() && self.names_someone(np.clone())).then_some(np)
+        (!np.is_empty()).then_some(np)
     }
 
-    /// The speaker's noun phrase starting at token `first` (after an inverted
-    /// cue, or after `according to`).
-    pub fn forward_phrase(&self, first: usize, end: usize) -> Option<Range<usize>> {
+    /// The speaker's noun phrase ending at token `last`, walking back no further
+    /// than `limit`, if it names someone.
+    pub fn backward_phrase(&self, last: usize, limit: usize) -> Option<Range<usize>> {
+        self.backward_phrase_raw(last, limit)
+            .filter(|np| self.names_someone(np.clone()))
+    }
+
+    /// A phrase names someone; right after a quote (`"…," one user wrote`), any
+    /// phrase a determiner opens does too.
+    pub fn is_speaker(&self, np: Range<usize>, after_quote: bool) -> bool {
+        self.names_someone(np.clone())
+            || (after_quote
+                && self.is(np.start, WordClasses::DETERMINER)
+                && !self.is(np.start, WordClasses::PRONOUN)
+                && np.len() > 1)
+    }
+
+    /// The token right before `at` closes a quote, or is a comma right after one.
+    pub fn follows_quote(&self, at: usize) -> bool {
+        at > 0
+            && (self.is_closing_mark(at - 1)
+                || (at > 1 && self.doc.is_punct(at - 1, ",") && self.is_closing_mark(at - 2)))
+    }
+
+    /// The noun phrase starting at token `first`, whether or not it names someone.
+    pub fn forward_phrase_raw(&self, first: usize, end: usize) -> Option<Range<usize>> {
         let doc = self.doc;
         if first >= end || doc.quote_of[first].is_some() || !self.is_word(first) {
             return None;
@@ -204,6 +240,7 @@ impl<'l> Phrases<'_, 'l> {
         }
         let mut k = first;
         let mut lowercase_run = 0;
+        let mut seen_name = false;
         while k < end && k - first < MAX_PHRASE {
             let c = self.words.classes(doc.lower(k));
             let capitalized = doc.tokens[k].capitalized;
@@ -239,7 +276,13 @@ impl<'l> Phrases<'_, 'l> {
             }
             if capitalized || c.has(WordClasses::ROLE | WordClasses::TITLE) {
                 lowercase_run = 0;
+                seen_name |= capitalized;
             } else {
+                // After a name, a plain lowercase word is the verb of the clause
+                // (`Bolton distanced himself`), not part of the phrase.
+                if seen_name && doc.lower(k - 1) != "'s" && !self.is(k - 1, WordClasses::NP_LINK | WordClasses::DETERMINER) {
+                    break;
+                }
                 lowercase_run += 1;
                 if lowercase_run > MAX_LOWERCASE_RUN {
                     break;
@@ -249,7 +292,12 @@ impl<'l> Phrases<'_, 'l> {
         }
         // Trailing lowercase words that are not roles belong to the clause after
         // (`the emergencies ministry recovered`), as do link words and `'s`.
-        while k > first {
+        // Only where a better head stands before them: `a person close` keeps its words.
+        let has_head = (first..k).any(|i| {
+            doc.tokens[i].capitalized && !self.is(i, WordClasses::DETERMINER)
+                || self.is(i, WordClasses::ROLE)
+        });
+        while k > first && has_head {
             let c = self.words.classes(doc.lower(k - 1));
             let keep = doc.tokens[k - 1].capitalized
                 && !c.has(WordClasses::NP_LINK | WordClasses::DETERMINER)
@@ -259,8 +307,20 @@ impl<'l> Phrases<'_, 'l> {
             }
             k -= 1;
         }
+        while k > first
+            && self.is(k - 1, WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::DETERMINER)
+        {
+            k -= 1;
+        }
         let np = first..k;
-        (!np.is_empty() && self.names_someone(np.clone())).then_some(np)
+        (!np.is_empty()).then_some(np)
+    }
+
+    /// The speaker's noun phrase starting at token `first` (after an inverted
+    /// cue, or after `according to`), if it names someone.
+    pub fn forward_phrase(&self, first: usize, end: usize) -> Option<Range<usize>> {
+        self.forward_phrase_raw(first, end)
+            .filter(|np| self.names_someone(np.clone()))
     }
 
     /// An apposition after a name: `, a national security official at …` up to
@@ -320,6 +380,13 @@ impl<'l> Phrases<'_, 'l> {
         if near_is_apposition {
             named(&far).then_some((far, Some(near)))
         } else {
+            // The name last: every word of it capitalised (`Piotr Kowalczuk`).
+            let is_name = near.clone().all(|k| {
+                doc.tokens[k].capitalized || doc.lower(k) == "'s" || self.is(k, WordClasses::NP_LINK)
+            });
+            if !is_name {
+                return None;
+            }
             let far_is_apposition = far.start == limit
                 || !self.is_word(far.start - 1)
                 || self.is(far.start, WordClasses::DETERMINER | WordClasses::ROLE);
@@ -340,40 +407,121 @@ impl<'l> Phrases<'_, 'l> {
             .filter(|&k| k > limit)
     }
 
-    /// The speaker in the frame between a quote and its cue when appositions
-    /// separate them: `"…," Scott Pruitt, the Republican attorney general of
-    /// Oklahoma, one of the states suing the EPA, said`. `cue` is where the cue
+    /// The speaker in a frame whose name is followed by appositions between
+    /// commas, from the quote before it or the start of the clause:
+    /// `"…," Scott Pruitt, the Republican attorney general of Oklahoma, one of
+    /// the states suing the EPA, said`; `James Zogby, a Sanders superdelegate
+    /// from the District and the president of …, said:`. `cue` is where the cue
     /// (after any adverbs) starts.
-    pub fn frame_after_quote(
+    pub fn frame_subject(
         &self,
         limit: usize,
         cue: usize,
     ) -> Option<(Range<usize>, Option<Range<usize>>)> {
         let doc = self.doc;
-        let close = (limit..cue)
-            .rev()
-            .take(40)
-            .find(|&k| self.is_closing_mark(k))?;
-        let mut first = close + 1;
-        if first < cue && doc.is_punct(first, ",") {
+        let close = (limit..cue).rev().take(48).find(|&k| self.is_closing_mark(k));
+        let after_quote = close.is_some();
+        let mut first = close.map_or(limit, |c| c + 1);
+        if close.is_none() && cue - limit > 48 {
+            return None;
+        }
+        // `At one point on Sunday, Trump, who has …, tweeted`: past the
+        // introductory phrase to the subject.
+        let intro = self.is(first, WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::BOUNDARY)
+            && !self.is(first, WordClasses::DETERMINER);
+        if close.is_none() && intro {
+            first = (first..cue).find(|&k| doc.is_punct(k, ","))? + 1;
+        }
+        while first < cue
+            && (doc.is_punct(first, ",")
+                || (!doc.tokens[first].capitalized || first == limit)
+                    && self.is(first, WordClasses::BOUNDARY | WordClasses::SKIP)
+                    && !self.is(first, WordClasses::DETERMINER))
+        {
             first += 1;
         }
-        if self.has_quote_between(first, cue) || (first..cue).any(|k| self.cue_at(k, cue).is_some())
+        if first >= cue
+            || self.has_quote_between(first, cue)
+            || (first..cue).any(|k| self.cue_at(k, cue).is_some())
         {
             return None;
         }
-        let name = self.forward_phrase(first, cue)?;
-        if name.end >= cue
-            || !doc.is_punct(name.end, ",")
-            || !name.clone().any(|k| doc.tokens[k].capitalized)
-        {
+        let name = self.forward_phrase_raw(first, cue)?;
+        if !self.is_speaker(name.clone(), after_quote) {
             return None;
         }
-        let apposition = self.trim(name.end + 1..cue);
-        Some((
-            name,
-            self.has_word(apposition.clone()).then_some(apposition),
-        ))
+        let mut after = name.end;
+        if after < cue && doc.is_punct(after, "(") {
+            after = (after..cue).find(|&k| doc.is_punct(k, ")"))? + 1;
+        }
+        if after >= cue || !doc.is_punct(after, ",") {
+            return None;
+        }
+        let apposition = self.trim(after + 1..cue);
+        Some((name, self.has_word(apposition.clone()).then_some(apposition)))
+    }
+
+    /// The subject of the clause a participle or a coordinated cue hangs from,
+    /// when no statement before it in the unit gives one: `he laughed and said`,
+    /// `Sanders compared himself to Clinton, saying`, `In response to …,
+    /// Hillary Clinton's right-hand woman rallied supporters, saying`.
+    pub fn clause_subject(&self, limit: usize, before: usize) -> Option<Range<usize>> {
+        let doc = self.doc;
+        if before <= limit || self.has_quote_between(limit, before) {
+            return None;
+        }
+        let mut starts: Vec<usize> = Vec::new();
+        // The subject right after the last comma (`, he laughed and said`) …
+        if doc.lower(before) == "and" {
+            if let Some(c) = (limit..before).rev().find(|&k| doc.is_punct(k, ",")) {
+                starts.push(c + 1);
+            }
+        }
+        // … or the subject of the sentence, after any introductory phrase.
+        let intro = self.is(limit, WordClasses::BOUNDARY | WordClasses::NP_LINK | WordClasses::ADJUNCT_START)
+            && !self.is(limit, WordClasses::DETERMINER);
+        match (intro, (limit..before).find(|&k| doc.is_punct(k, ","))) {
+            (true, Some(c)) => starts.push(c + 1),
+            _ => starts.push(limit),
+        }
+        starts.into_iter().find_map(|mut s| {
+            while s < before && self.is(s, WordClasses::SKIP | WordClasses::BOUNDARY) && !self.is(s, WordClasses::PRONOUN) {
+                s += 1;
+            }
+            let np = self.forward_phrase(s, before)?;
+            // A subject is followed by its verb, not by more of a list.
+            (np.end < before && self.is_word(np.end)).then_some(np)
+        })
+    }
+
+    /// A cue starts a new frame after a comma at `comma`: `, D'Souza replied`,
+    /// `, Trump said`.
+    pub fn frame_starts_after(&self, comma: usize, end: usize) -> bool {
+        let doc = self.doc;
+        let first = comma + 1;
+        (first + 1..end.min(first + 12))
+            .take_while(|&k| self.is_word(k) || doc.is_punct(k, "(") || doc.is_punct(k, ")"))
+            .find(|&k| self.cue_at(k, end).is_some())
+            .is_some_and(|c| {
+                let mut b = c;
+                while b > first && self.is(b - 1, WordClasses::SKIP) {
+                    b -= 1;
+                }
+                b > first && self.backward_phrase(b - 1, first).is_some_and(|np| np.start == first)
+            })
+    }
+
+    /// The quote that closes right before `at` (`"Why?" Trump asked`), when no
+    /// statement claims it yet.
+    pub fn unclaimed_quote_closing_at(&self, at: usize, statements: &[super::Statement]) -> Option<&Quote> {
+        if at == 0 {
+            return None;
+        }
+        let q = self.doc.quotes.iter().find(|q| q.close == Some(at - 1))?;
+        let claimed = statements
+            .iter()
+            .any(|s| s.content.start < q.end() && q.open < s.content.end);
+        (!claimed && self.has_word(q.content())).then_some(q)
     }
 
     /// The quote that continues a direct quote after its attribution, to the end
@@ -386,6 +534,21 @@ impl<'l> Phrases<'_, 'l> {
             && (q.open == from || doc.is_punct(q.open - 1, ","))
             && !self.has_word(q.end()..end);
         clean.then_some(q)
+    }
+
+    /// `Rep. Trey Gowdy (R-S.C.): "…"`: the unit opens with a name (and a
+    /// parenthesis) and a colon right before the quote.
+    pub fn colon_attribution(&self, unit_start: usize, quote_open: usize) -> Option<Range<usize>> {
+        let doc = self.doc;
+        if quote_open < unit_start + 2 || !doc.is_punct(quote_open - 1, ":") {
+            return None;
+        }
+        let mut end = quote_open - 1;
+        if doc.is_punct(end - 1, ")") {
+            end = (unit_start..end).rev().find(|&k| doc.is_punct(k, "("))?;
+        }
+        let name = self.forward_phrase(unit_start, end)?;
+        (name.end == end && doc.tokens[name.start].capitalized).then_some(name)
     }
 
     /// `“…” ― Carla Sanchez.`: a dash after a quote, then a name ending the unit.
@@ -421,14 +584,13 @@ impl<'l> Phrases<'_, 'l> {
             k += 1;
         }
         let body = k;
-        while k < end && k - body < 4 && self.is_word(k) && doc.quote_of[k].is_none() {
+        let mut named = false;
+        while k < end && k - body < 8 && self.is_word(k) && doc.quote_of[k].is_none() {
             let c = self.words.classes(doc.lower(k));
             if doc.tokens[k].capitalized && !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY) {
+                named = true;
                 k += 1;
                 continue;
-            }
-            if k > body && doc.tokens[k - 1].capitalized {
-                break;
             }
             let stop = doc.lower(k) == "that"
                 || c.has(
@@ -442,10 +604,18 @@ impl<'l> Phrases<'_, 'l> {
             if stop {
                 break;
             }
-            k += 1;
+            // `told Breitbart News Daily host Matt Boyle`, `told state media`: role
+            // words belong to the addressee; after a name or a role, a plain word
+            // starts the content.
             if c.has(WordClasses::ROLE) {
-                return k;
+                named = true;
+                k += 1;
+                continue;
             }
+            if named || k - body >= 3 {
+                break;
+            }
+            k += 1;
         }
         // Lowercase words that reach no role word are the content, not an addressee.
         let capitalised = (body..k).any(|i| doc.tokens[i].capitalized);
@@ -487,7 +657,26 @@ impl<'l> Phrases<'_, 'l> {
                             && !ck.has(WordClasses::PRONOUN | WordClasses::ROLE))
                         || (doc.lower(k) == "'s" && last_capitalized);
                     if !ok {
-                        break;
+                        // `in a wide-ranging interview`: an adjective or two before
+                        // the adjunct's noun.
+                        let plain = |n: usize| {
+                            self.is_word(n)
+                                && !doc.tokens[n].capitalized
+                                && doc.quote_of[n].is_none()
+                                && !self.is(n, WordClasses::BOUNDARY | WordClasses::SKIP | WordClasses::PRONOUN)
+                                && self.cue_at(n, end).is_none()
+                        };
+                        let noun = (k + 1..end.min(k + 3)).find(|&n| {
+                            self.is(n, WordClasses::ADJUNCT_WORD) && !self.is(n, WordClasses::PRONOUN)
+                        });
+                        match noun {
+                            Some(n) if (k..n).all(plain) => {
+                                k = n + 1;
+                                last_capitalized = false;
+                                continue;
+                            }
+                            _ => break,
+                        }
                     }
                     last_capitalized = t.capitalized || doc.lower(k) == "'s";
                     k += 1;
@@ -546,6 +735,13 @@ impl<'l> Phrases<'_, 'l> {
                 }
             }
             if k > start && doc.lower(k) == "and" && next_is_cue(k + 1) {
+                stop = k;
+                break;
+            }
+            if k > start
+                && (doc.is_punct(k, ",") || self.is_closing_mark(k))
+                && self.frame_starts_after(k, end)
+            {
                 stop = k;
                 break;
             }

@@ -74,6 +74,14 @@ pub(super) fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<Option<u32>>) {
             // mark; stuck to the word before it only, like a closing one.
             let looks_open = glued_after && !glued_before;
             let looks_close = glued_before && !glued_after;
+            // Curly marks typed the wrong way round: `”This is why …` opening a
+            // paragraph or glued only to the word after it opens; `…here,“`
+            // glued only to the word before it closes.
+            let m = match m {
+                Mark::Close if open.is_none() && (looks_open || i == para.tokens.start) => Mark::Open,
+                Mark::Open if open.is_some() && looks_close => Mark::Close,
+                m => m,
+            };
             match (open, m) {
                 (None, Mark::Open) => open = Some(i),
                 (None, Mark::Either) if !looks_close || i == para.tokens.start => open = Some(i),

@@ -116,6 +116,7 @@ impl WordClasses {
     pub const NONGOV: u16 = 1 << 10;
     pub const TITLE: u16 = 1 << 11;
     pub const OBJECT_PRONOUN: u16 = 1 << 12;
+    pub const TIME: u16 = 1 << 13;
     pub const PRONOUN: u16 = Self::PERSON_PRONOUN | Self::GROUP_PRONOUN | Self::THING_PRONOUN;
     pub const ROLE: u16 = Self::GOV | Self::NONGOV;
 
@@ -138,6 +139,7 @@ impl WordClasses {
             "nongov" => Self::NONGOV,
             "title" => Self::TITLE,
             "object_pronoun" => Self::OBJECT_PRONOUN,
+            "time" => Self::TIME,
             _ => return None,
         })
     }

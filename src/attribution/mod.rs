@@ -213,8 +213,10 @@ fn analyse_cue(
 
     // Walk back over adverbs and auxiliaries to the speaker's last word.
     let mut b = cue.start;
-    loop {
-        if b > region_start && p.is(b - 1, WordClasses::SKIP) && !doc.tokens[b - 1].capitalized {
+    while b > region_start {
+        let skippable = p.is(b - 1, WordClasses::SKIP) && !doc.tokens[b - 1].capitalized
+            || p.is(b - 1, WordClasses::TIME);
+        if skippable {
             b -= 1;
         } else if let Some(open) = p.parenthetical_ending_at(b, region_start) {
             // `Rep. Gwen Moore (D-Wis.) said`: the parenthesis belongs to the name.
@@ -225,7 +227,10 @@ fn analyse_cue(
     }
     let prev = (b > region_start).then(|| b - 1);
     let participle = form.words.last().is_some_and(|w| w.ends_with("ing"));
-    let after_comma = prev.is_some_and(|k| doc.is_punct(k, ","));
+    // `"Morning Joe," adding`: a comma inside the closing mark counts too.
+    let after_comma = prev.is_some_and(|k| {
+        doc.is_punct(k, ",") || (k > 0 && p.is_closing_mark(k) && doc.is_punct(k - 1, ","))
+    });
     let after_and = prev.is_some_and(|k| doc.lower(k) == "and");
 
     // `…, adding that …` and `X said … and urged …` take the speaker of the
@@ -275,7 +280,10 @@ fn analyse_cue(
         let opens_frame = prev.is_none_or(|k| {
             doc.is_punct(k, ",") || p.is_closing_mark(k) || doc.is_punct(k, "\u{2014}")
         });
-        if !opens_frame || !matches!(form.frame, Frame::Speech | Frame::Quoting) {
+        // `"…?" asked Sen. Barbara Mikulski`: right after a quote `asked` inverts too.
+        let invertible = matches!(form.frame, Frame::Speech | Frame::Quoting)
+            || (form.frame == Frame::Tell && p.follows_quote(b));
+        if !opens_frame || !invertible {
             return None;
         }
         // Right after a quote any determiner phrase may speak: `"…," wrote one commenter`.

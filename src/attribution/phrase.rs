@@ -124,7 +124,7 @@ impl<'l> Phrases<'_, 'l> {
                         WordClasses::DETERMINER
                             | WordClasses::BOUNDARY
                             | WordClasses::NP_LINK
-                            | WordClasses::ADJUNCT_WORD
+                            | WordClasses::TIME
                             | WordClasses::ADJUNCT_START
                             | WordClasses::SKIP,
                     ))
@@ -489,8 +489,8 @@ impl<'l> Phrases<'_, 'l> {
                 s += 1;
             }
             let np = self.forward_phrase(s, before)?;
-            // A subject is followed by its verb, not by more of a list.
-            (np.end < before && self.is_word(np.end)).then_some(np)
+            // A subject is followed by its verb (or a parenthesis), not by more of a list.
+            (np.end < before && (self.is_word(np.end) || doc.is_punct(np.end, "("))).then_some(np)
         })
     }
 
@@ -617,10 +617,10 @@ impl<'l> Phrases<'_, 'l> {
             }
             k += 1;
         }
-        // Lowercase words that reach no role word are the content, not an addressee.
-        let capitalised = (body..k).any(|i| doc.tokens[i].capitalized);
+        // Lowercase words that reach no role word or name are the content, not
+        // an addressee.
         let ends_clause = k >= end || doc.lower(k) == "that" || !self.is_word(k);
-        if capitalised || ends_clause { k } else { from }
+        if named || ends_clause { k } else { from }
     }
 
     /// Adjuncts after a cue: `on Aug. 22`, `in a statement`, `at a briefing

@@ -117,6 +117,7 @@ impl WordClasses {
     pub const TITLE: u16 = 1 << 11;
     pub const OBJECT_PRONOUN: u16 = 1 << 12;
     pub const TIME: u16 = 1 << 13;
+    pub const SPEAKER_NOUN: u16 = 1 << 14;
     pub const PRONOUN: u16 = Self::PERSON_PRONOUN | Self::GROUP_PRONOUN | Self::THING_PRONOUN;
     pub const ROLE: u16 = Self::GOV | Self::NONGOV;
 
@@ -140,6 +141,7 @@ impl WordClasses {
             "title" => Self::TITLE,
             "object_pronoun" => Self::OBJECT_PRONOUN,
             "time" => Self::TIME,
+            "speaker_noun" => Self::SPEAKER_NOUN,
             _ => return None,
         })
     }

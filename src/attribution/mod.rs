@@ -236,7 +236,14 @@ fn analyse_cue(
     // `…, adding that …` and `X said … and urged …` take the speaker of the
     // statement before them in the sentence, else the subject of the clause
     // they hang from (`he laughed and said`, `Sanders compared …, saying`).
-    if let Some(k) = prev.filter(|_| (participle && after_comma) || after_and) {
+    // `she released a statement saying, "…"`: a participle after a noun, too,
+    // when a quote follows it.
+    let participle_before_quote = participle && {
+        let j = p.skip_adjuncts(cue.end, unit.end);
+        p.quote_opening_at(j).is_some()
+            || (j + 1 < unit.end && (doc.is_punct(j, ",") || doc.is_punct(j, ":")) && p.quote_opening_at(j + 1).is_some())
+    };
+    if let Some(k) = prev.filter(|_| (participle && (after_comma || participle_before_quote)) || after_and) {
         let (speaker, here) = match in_unit.last() {
             Some(previous) => (previous.speaker.clone(), false),
             None => {
@@ -433,6 +440,17 @@ fn attribute_uncovered_quotes(
             let cue = doc.str(colon).to_string();
             statements.push(p.statement_kind(StatementKind::Direct, inner, cue, Some(colon), speaker, true));
             continue;
+        }
+        // `Kasich resisted: "…"`: a quote after a colon that ends the unit speaks
+        // for the subject of the clause before it.
+        let after_colon = q.open > unit.start + 1 && doc.is_punct(q.open - 1, ":");
+        if after_colon && !p.has_word(q.end()..unit.end) {
+            if let Some(np) = p.clause_subject(unit.start, q.open - 1) {
+                let speaker = speaker_of(p, np, None);
+                let colon = q.open - 1;
+                statements.push(p.statement_kind(StatementKind::Direct, inner, ":".to_string(), Some(colon), speaker, true));
+                continue;
+            }
         }
         // `“…” ― Carla Sanchez`: a name after a dash, as lists of quotes write it.
         if !p.has_word(unit.start..q.open)

@@ -104,9 +104,15 @@ impl<'l> Phrases<'_, 'l> {
                         | WordClasses::OBJECT_PRONOUN,
                 );
                 if t.capitalized {
-                    !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY | WordClasses::SKIP)
+                    // `Will Doyle`, `May Smith`: a capitalised auxiliary before another
+                    // capitalised word is a name.
+                    let name_like = c.has(WordClasses::SKIP)
+                        && doc.tokens.get(i + 1).is_some_and(|n| n.capitalized);
+                    !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY)
+                        && (!c.has(WordClasses::SKIP) || name_like)
                 } else {
-                    !function_word && self.verbs.starting_with(doc.lower(i)).is_empty()
+                    // A cue word after a determiner is a noun: `the email`, `the claims`.
+                    !function_word && self.cue_at(i, doc.tokens.len()).is_none()
                 }
             }
         }
@@ -117,7 +123,7 @@ impl<'l> Phrases<'_, 'l> {
     fn names_someone(&self, r: Range<usize>) -> bool {
         r.into_iter().any(|k| {
             let c = self.words.classes(self.doc.lower(k));
-            c.has(WordClasses::ROLE | WordClasses::PRONOUN)
+            c.has(WordClasses::ROLE | WordClasses::PRONOUN | WordClasses::SPEAKER_NOUN)
                 || (self.doc.tokens[k].capitalized
                     && self.is_word(k)
                     && !c.has(
@@ -477,13 +483,14 @@ impl<'l> Phrases<'_, 'l> {
                 starts.push(c + 1);
             }
         }
-        // … or the subject of the sentence, after any introductory phrase.
+        // … or the subject of the sentence, after any introductory phrases
+        // (`On Thursday, after remaining neutral, Warren appeared … , saying`).
         let intro = self.is(limit, WordClasses::BOUNDARY | WordClasses::NP_LINK | WordClasses::ADJUNCT_START)
             && !self.is(limit, WordClasses::DETERMINER);
-        match (intro, (limit..before).find(|&k| doc.is_punct(k, ","))) {
-            (true, Some(c)) => starts.push(c + 1),
-            _ => starts.push(limit),
+        if !intro {
+            starts.push(limit);
         }
+        starts.extend((limit..before).filter(|&k| doc.is_punct(k, ",")).map(|c| c + 1));
         starts.into_iter().find_map(|mut s| {
             while s < before && self.is(s, WordClasses::SKIP | WordClasses::BOUNDARY) && !self.is(s, WordClasses::PRONOUN) {
                 s += 1;

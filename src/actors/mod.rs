@@ -126,6 +126,12 @@ impl Resolver<'_, '_> {
                 )
                 && self.mention(i).is_none_or(|m| m.kind == AliasKind::Person)
         };
+        // A phrase whose head is a common noun names no person, whatever names
+        // its modifiers hold (`a narrator in the Clinton ad`).
+        let last = doc.tokens[phrase.end - 1];
+        if !last.capitalized && last.kind == TokenKind::Word && doc.lower(phrase.end - 1) != "'s" {
+            return None;
+        }
         let mut end = phrase.end;
         while end > phrase.start && !is_name_word(end - 1) {
             end -= 1;

@@ -238,11 +238,14 @@ fn analyse_cue(
     // they hang from (`he laughed and said`, `Sanders compared …, saying`).
     // `she released a statement saying, "…"`: a participle after a noun, too,
     // when a quote follows it.
-    let participle_before_quote = participle && {
+    let quote_after_cue = {
         let j = p.skip_adjuncts(cue.end, unit.end);
         p.quote_opening_at(j).is_some()
-            || (j + 1 < unit.end && (doc.is_punct(j, ",") || doc.is_punct(j, ":")) && p.quote_opening_at(j + 1).is_some())
+            || (j + 1 < unit.end
+                && (doc.is_punct(j, ",") || doc.is_punct(j, ":"))
+                && p.quote_opening_at(j + 1).is_some())
     };
+    let participle_before_quote = participle && quote_after_cue;
     if let Some(k) = prev.filter(|_| (participle && (after_comma || participle_before_quote)) || after_and) {
         let (speaker, here) = match in_unit.last() {
             Some(previous) => (previous.speaker.clone(), false),
@@ -268,15 +271,23 @@ fn analyse_cue(
         return Some(Found::Statement(st, end));
     }
 
+    // A quote right after the cue (`the announcer said, "…"`) makes any
+    // determiner phrase before it a speaker, as a quote right before it does.
     // The speaker before the cue (`Kono said`, `"…," one user wrote`), with
-    // appositions between commas (`Kim, a national security official, said`) …
+    // appositions between commas (`Kim, a national security official, said`,
+    // `Gov. John Kasich (R-OH), said`) …
     let mut subject = prev.and_then(|k| {
         if doc.is_punct(k, ",") {
             p.subject_with_apposition(k, region_start)
+                .or_else(|| {
+                    let open = p.parenthetical_ending_at(k, region_start)?;
+                    let np = p.backward_phrase(open.checked_sub(1)?, region_start)?;
+                    Some((np, None))
+                })
                 .or_else(|| p.frame_subject(region_start, b))
         } else {
             p.backward_phrase_raw(k, region_start)
-                .filter(|np| p.is_speaker(np.clone(), p.follows_quote(np.start)))
+                .filter(|np| p.is_speaker(np.clone(), quote_after_cue || p.follows_quote(np.start)))
                 .map(|np| (np, None))
         }
     });
@@ -335,7 +346,8 @@ fn analyse_cue(
 
     // `"Why?" Trump asked.`: the sentence break after `?"` left the frame in a
     // unit of its own, right after the quote it attributes.
-    let nothing_after = j >= unit.end || !p.has_word(p.content_after(j, unit.end));
+    let nothing_after = !quote_follows
+        && (j >= unit.end || doc.is_punct(j, ",") || !p.has_word(p.content_after(j, unit.end)));
     if nothing_after
         && inverted_end.is_none()
         && np.start == unit.start
@@ -347,8 +359,10 @@ fn analyse_cue(
         }
     }
 
+    // After a whole quote the frame ends the statement: a `that` after the cue
+    // starts a relative clause (`told reporters after the meeting that was held …`).
     let before_is_quote = p.is_whole_quote(before.clone());
-    if before_ok && !that && !colon && (!quote_follows || before_is_quote) {
+    if before_ok && (before_is_quote || !that && !colon && !quote_follows) {
         let mut st = p.statement(before, cue_text, cue.start, speaker, true);
         let mut resume = j;
         // `"…," Kono said, "…"` and `"…," Tester said, referring to …, "…"`: the

@@ -286,7 +286,10 @@ impl<'l> Phrases<'_, 'l> {
             } else {
                 // After a name, a plain lowercase word is the verb of the clause
                 // (`Bolton distanced himself`), not part of the phrase.
-                if seen_name && doc.lower(k - 1) != "'s" && !self.is(k - 1, WordClasses::NP_LINK | WordClasses::DETERMINER) {
+                let part_of_phrase = c.has(WordClasses::SPEAKER_NOUN)
+                    || doc.lower(k - 1) == "'s"
+                    || self.is(k - 1, WordClasses::NP_LINK | WordClasses::DETERMINER);
+                if seen_name && !part_of_phrase {
                     break;
                 }
                 lowercase_run += 1;
@@ -433,8 +436,10 @@ impl<'l> Phrases<'_, 'l> {
         }
         // `At one point on Sunday, Trump, who has …, tweeted`: past the
         // introductory phrase to the subject.
-        let intro = self.is(first, WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::BOUNDARY)
-            && !self.is(first, WordClasses::DETERMINER);
+        let intro = self.is(
+            first,
+            WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::BOUNDARY | WordClasses::TIME,
+        ) && !self.is(first, WordClasses::DETERMINER);
         if close.is_none() && intro {
             first = (first..cue).find(|&k| doc.is_punct(k, ","))? + 1;
         }
@@ -485,8 +490,10 @@ impl<'l> Phrases<'_, 'l> {
         }
         // … or the subject of the sentence, after any introductory phrases
         // (`On Thursday, after remaining neutral, Warren appeared … , saying`).
-        let intro = self.is(limit, WordClasses::BOUNDARY | WordClasses::NP_LINK | WordClasses::ADJUNCT_START)
-            && !self.is(limit, WordClasses::DETERMINER);
+        let intro = self.is(
+            limit,
+            WordClasses::BOUNDARY | WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::TIME,
+        ) && !self.is(limit, WordClasses::DETERMINER);
         if !intro {
             starts.push(limit);
         }
@@ -494,6 +501,13 @@ impl<'l> Phrases<'_, 'l> {
         starts.into_iter().find_map(|mut s| {
             while s < before && self.is(s, WordClasses::SKIP | WordClasses::BOUNDARY) && !self.is(s, WordClasses::PRONOUN) {
                 s += 1;
+            }
+            // A subject opens with a name, a determiner, a pronoun or a role word
+            // (`holding anti-Trump signs` is no subject).
+            let opens = doc.tokens[s].capitalized
+                || self.is(s, WordClasses::DETERMINER | WordClasses::PRONOUN | WordClasses::ROLE);
+            if !opens {
+                return None;
             }
             let np = self.forward_phrase(s, before)?;
             // A subject is followed by its verb (or a parenthesis), not by more of a list.
@@ -525,6 +539,9 @@ impl<'l> Phrases<'_, 'l> {
             return None;
         }
         let q = self.doc.quotes.iter().find(|q| q.close == Some(at - 1))?;
+        if q.paragraph != self.doc.paragraph_of(at) {
+            return None;
+        }
         let claimed = statements
             .iter()
             .any(|s| s.content.start < q.end() && q.open < s.content.end);

@@ -1322,6 +1322,9 @@ def validate_output(lines: list[str], actors: set[str]) -> None:
         seen.add(alias)
 
 
+UN_AGENCIES = {"IAEA", "WHO"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("petrarch_dir", type=Path,
@@ -1359,6 +1362,12 @@ def main() -> None:
         say(f"{key}: {value}")
     quirks.report()
 
+    # UN agencies speak as the UN (the annotation guide's convention: international
+    # bodies are Brussels, UN, WTO, GATT, NATO, G7, AU).
+    for e in entries:
+        if e.actor in UN_AGENCIES:
+            e.note = f"{e.actor} (UN agency); {e.note}"
+            e.actor = "UN"
     entries.sort(key=lambda e: (e.actor.casefold(), e.actor, KINDS.index(e.kind), e.alias))
     validate(entries, actors)
 

@@ -140,6 +140,14 @@ impl Resolver<'_, '_> {
         while start > phrase.start && is_name_word(start - 1) {
             start -= 1;
         }
+        // `the Commission on Presidential Debates`, `Centers for Disease Control`:
+        // capitalised words after a link word name an organisation, not a person.
+        if start > phrase.start
+            && self.classes(start - 1).has(WordClasses::NP_LINK)
+            && !doc.tokens[start - 1].capitalized
+        {
+            return None;
+        }
         (start < end).then_some(start..end)
     }
 
@@ -231,6 +239,11 @@ impl Resolver<'_, '_> {
         apposition: Option<Range<usize>>,
     ) -> Option<ActorId> {
         let doc = self.doc;
+        // `Former president Nicolas Sarkozy` speaks for no government now; an
+        // apposition may say what he is today.
+        if phrase.clone().any(|k| self.classes(k).has(WordClasses::FORMER)) {
+            return apposition.and_then(|a| self.actor_of_phrase(a, None));
+        }
         let all: Vec<usize> = phrase
             .clone()
             .chain(apposition.clone().unwrap_or(0..0))
@@ -347,6 +360,14 @@ impl Resolver<'_, '_> {
                     Some(k) => k,
                     None => self.add_person(name.clone(), own_actor, phrase.clone()),
                 };
+                if self.referents[k].actor.is_none()
+                    && own_actor.is_none()
+                    && self.speaks_for_a_government(phrase.clone(), apposition.clone())
+                {
+                    // `Interior Minister Joachim Brudziński`: a government title with
+                    // no country speaks for the government the article is about.
+                    self.referents[k].actor = self.context_actor(st);
+                }
                 let r = &mut self.referents[k];
                 r.actor = r.actor.or(own_actor);
                 r.last_seen = r.last_seen.max(name.start);
@@ -368,14 +389,7 @@ impl Resolver<'_, '_> {
             r.last_seen = phrase.start;
             return (doc.span_text(r.name.clone()).to_string(), r.actor);
         }
-        let gov_only = phrase
-            .clone()
-            .chain(apposition.clone().unwrap_or(0..0))
-            .any(|k| self.classes(k).has(WordClasses::GOV))
-            && !phrase
-                .clone()
-                .chain(apposition.clone().unwrap_or(0..0))
-                .any(|k| self.classes(k).has(WordClasses::NONGOV));
+        let gov_only = self.speaks_for_a_government(phrase.clone(), apposition.clone());
         let actor = own_actor.or_else(|| gov_only.then(|| self.context_actor(st)).flatten());
         let is_person = roles.iter().all(|r| !r.ends_with('s'))
             && phrase.clone().all(|k| self.mention(k).is_none());
@@ -393,8 +407,19 @@ impl Resolver<'_, '_> {
         (text, actor)
     }
 
-    /// The government an unnamed official speaks for: the first actor named in
-    /// the statement's content and frame, else the actor the article names most.
+    /// A phrase with a current government role word and no non-government
+    /// one: `Interior Minister`, `an unnamed presidential official`, `the Coast Guard`.
+    fn speaks_for_a_government(&self, phrase: Range<usize>, apposition: Option<Range<usize>>) -> bool {
+        let words: Vec<usize> = phrase.chain(apposition.unwrap_or(0..0)).collect();
+        words.iter().any(|&k| self.classes(k).has(WordClasses::GOV))
+            && !words
+                .iter()
+                .any(|&k| self.classes(k).has(WordClasses::NONGOV | WordClasses::FORMER))
+    }
+
+    /// The government an official with no country speaks for: the first actor
+    /// named in the statement's content and frame, else the actor the article
+    /// names most.
     fn context_actor(&self, st: &Statement) -> Option<ActorId> {
         let mention = st.speaker.mention();
         let lo = st.content.start.min(mention.start);

@@ -118,6 +118,7 @@ impl WordClasses {
     pub const OBJECT_PRONOUN: u16 = 1 << 12;
     pub const TIME: u16 = 1 << 13;
     pub const SPEAKER_NOUN: u16 = 1 << 14;
+    pub const FORMER: u16 = 1 << 15;
     pub const PRONOUN: u16 = Self::PERSON_PRONOUN | Self::GROUP_PRONOUN | Self::THING_PRONOUN;
     pub const ROLE: u16 = Self::GOV | Self::NONGOV;
 
@@ -142,6 +143,7 @@ impl WordClasses {
             "object_pronoun" => Self::OBJECT_PRONOUN,
             "time" => Self::TIME,
             "speaker_noun" => Self::SPEAKER_NOUN,
+            "former" => Self::FORMER,
             _ => return None,
         })
     }

@@ -313,12 +313,27 @@ fn analyse_cue(
         subject = Some((np, apposition));
     }
     let (np, apposition) = subject?;
-    let speaker = speaker_of(p, np.clone(), apposition);
+    let speaker = speaker_of(p, np.clone(), apposition.clone());
 
     // Where the frame starts: before it may lie the content (`"…," Kono said`).
-    let frame_start = if inverted_end.is_some() { b } else { np.start };
+    // An apposition before the name belongs to the frame (`The Vice President,
+    // Mike Pence, said`).
+    let frame_start = match (&inverted_end, &apposition) {
+        (Some(_), _) => b,
+        (None, Some(a)) if a.start < np.start => a.start,
+        (None, _) => np.start,
+    };
     let before = p.trim(region_start..frame_start);
+    // `By Sunday afternoon, Pierluisi said …`: an introductory phrase is no content.
+    let before_is_intro = !before.is_empty()
+        && !p.has_quote_between(before.start, before.end)
+        && p.is(
+            before.start,
+            WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::TIME | WordClasses::BOUNDARY,
+        )
+        && !p.is(before.start, WordClasses::DETERMINER);
     let before_ok = frame_start > region_start
+        && !before_is_intro
         && p.has_word(before.clone())
         && (doc.is_punct(frame_start - 1, ",")
             || p.is_closing_mark(frame_start - 1)

@@ -185,7 +185,11 @@ impl<'l> Phrases<'_, 'l> {
                 start = k - 2;
                 break;
             }
-            if !self.phrase_word(k) {
+            // `According to eyewitness reports`: a phrase stops before `according to`.
+            let according = self
+                .cue_at(k, doc.tokens.len())
+                .is_some_and(|f| f.frame == Frame::According);
+            if !self.phrase_word(k) || according {
                 break;
             }
             if doc.tokens[k].capitalized
@@ -759,6 +763,11 @@ impl<'l> Phrases<'_, 'l> {
                 }
             }
             if k > start && doc.lower(k) == "and" && next_is_cue(k + 1) {
+                stop = k;
+                break;
+            }
+            // A semicolon ends the clause: `…; TVN24 reported he received surgery`.
+            if doc.is_punct(k, ";") {
                 stop = k;
                 break;
             }

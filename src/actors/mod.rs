@@ -46,6 +46,8 @@ struct Referent {
     last_seen: usize,
     /// Role words of its phrase (`minister`, `ministry`), for `the minister`.
     roles: Vec<Box<str>>,
+    /// The article calls this person a former office holder.
+    former: bool,
 }
 
 /// The lexicons resolution reads.
@@ -193,7 +195,13 @@ impl Resolver<'_, '_> {
                 continue;
             }
             let actor = self.actor_of_phrase(start.saturating_sub(1)..run.end, None);
-            self.add_person(name, actor, run);
+            let k = self.add_person(name, actor, run.clone());
+            // `Former president Nicolas Sarkozy`: whatever the lexicon says of
+            // him, the article says he speaks for no government now.
+            if (start.saturating_sub(1)..run.end).any(|k| self.classes(k).has(WordClasses::FORMER)) {
+                self.referents[k].former = true;
+                self.referents[k].actor = None;
+            }
         }
     }
 
@@ -221,6 +229,7 @@ impl Resolver<'_, '_> {
             is_person: true,
             actor,
             roles,
+            former: false,
         });
         self.referents.len() - 1
     }
@@ -369,7 +378,9 @@ impl Resolver<'_, '_> {
                     self.referents[k].actor = self.context_actor(st);
                 }
                 let r = &mut self.referents[k];
-                r.actor = r.actor.or(own_actor);
+                if !r.former {
+                    r.actor = r.actor.or(own_actor);
+                }
                 r.last_seen = r.last_seen.max(name.start);
                 return (doc.span_text(r.name.clone()).to_string(), r.actor);
             }
@@ -403,6 +414,7 @@ impl Resolver<'_, '_> {
             actor,
             last_seen: phrase.start,
             roles,
+            former: false,
         });
         (text, actor)
     }

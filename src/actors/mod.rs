@@ -48,6 +48,8 @@ struct Referent {
     roles: Vec<Box<str>>,
     /// The article calls this person a former office holder.
     former: bool,
+    /// The article gives this person a government title (`Senate Minority Whip`).
+    gov_title: bool,
 }
 
 /// The lexicons resolution reads.
@@ -101,6 +103,11 @@ pub fn resolve(
 impl Resolver<'_, '_> {
     fn classes(&self, i: usize) -> WordClasses {
         self.lex.words.classes(self.doc.lower(i))
+    }
+
+    /// `former`, `ex-`, and words made with the `ex-` prefix (`Ex-Prime`).
+    fn is_former(&self, i: usize) -> bool {
+        self.classes(i).has(WordClasses::FORMER) || self.doc.lower(i).starts_with("ex-")
     }
 
     fn mention(&self, i: usize) -> Option<&ActorMention> {
@@ -198,7 +205,7 @@ impl Resolver<'_, '_> {
             let k = self.add_person(name, actor, run.clone());
             // `Former president Nicolas Sarkozy`: whatever the lexicon says of
             // him, the article says he speaks for no government now.
-            if (start.saturating_sub(1)..run.end).any(|k| self.classes(k).has(WordClasses::FORMER)) {
+            if (start.saturating_sub(1)..run.end).any(|k| self.is_former(k)) {
                 self.referents[k].former = true;
                 self.referents[k].actor = None;
             }
@@ -211,6 +218,7 @@ impl Resolver<'_, '_> {
         actor: Option<ActorId>,
         phrase: Range<usize>,
     ) -> usize {
+        let gov_title = self.speaks_for_a_government(phrase.clone(), None);
         let roles = self.roles_of(phrase);
         let text = self.doc.span_text(name.clone());
         if let Some(k) = self
@@ -219,7 +227,10 @@ impl Resolver<'_, '_> {
             .position(|r| r.is_person && self.doc.span_text(r.name.clone()) == text)
         {
             let r = &mut self.referents[k];
-            r.actor = r.actor.or(actor);
+            if !r.former {
+                r.actor = r.actor.or(actor);
+            }
+            r.gov_title |= gov_title;
             r.last_seen = r.last_seen.max(name.start);
             return k;
         }
@@ -230,6 +241,7 @@ impl Resolver<'_, '_> {
             actor,
             roles,
             former: false,
+            gov_title,
         });
         self.referents.len() - 1
     }
@@ -250,7 +262,7 @@ impl Resolver<'_, '_> {
         let doc = self.doc;
         // `Former president Nicolas Sarkozy` speaks for no government now; an
         // apposition may say what he is today.
-        if phrase.clone().any(|k| self.classes(k).has(WordClasses::FORMER)) {
+        if phrase.clone().any(|k| self.is_former(k)) {
             return apposition.and_then(|a| self.actor_of_phrase(a, None));
         }
         let all: Vec<usize> = phrase
@@ -264,9 +276,11 @@ impl Resolver<'_, '_> {
         {
             return Some(m.actor);
         }
+        // A non-government word counts unless it is part of an alias (`the World
+        // Health Organization`).
         if all
             .iter()
-            .any(|&k| self.classes(k).has(WordClasses::NONGOV))
+            .any(|&k| self.mention_at[k].is_none() && self.classes(k).has(WordClasses::NONGOV))
         {
             return None;
         }
@@ -369,9 +383,12 @@ impl Resolver<'_, '_> {
                     Some(k) => k,
                     None => self.add_person(name.clone(), own_actor, phrase.clone()),
                 };
+                let titled = self.speaks_for_a_government(phrase.clone(), apposition.clone());
+                self.referents[k].gov_title |= titled;
                 if self.referents[k].actor.is_none()
                     && own_actor.is_none()
-                    && self.speaks_for_a_government(phrase.clone(), apposition.clone())
+                    && self.referents[k].gov_title
+                    && !self.referents[k].former
                 {
                     // `Interior Minister Joachim Brudziński`: a government title with
                     // no country speaks for the government the article is about.
@@ -415,6 +432,7 @@ impl Resolver<'_, '_> {
             last_seen: phrase.start,
             roles,
             former: false,
+            gov_title: false,
         });
         (text, actor)
     }
@@ -426,16 +444,22 @@ impl Resolver<'_, '_> {
         words.iter().any(|&k| self.classes(k).has(WordClasses::GOV))
             && !words
                 .iter()
-                .any(|&k| self.classes(k).has(WordClasses::NONGOV | WordClasses::FORMER))
+                .any(|&k| self.classes(k).has(WordClasses::NONGOV) || self.is_former(k))
     }
 
     /// The government an official with no country speaks for: the first actor
     /// named in the statement's content and frame, else the actor the article
     /// names most.
     fn context_actor(&self, st: &Statement) -> Option<ActorId> {
+        // The frame between the content and the cue, not the content: what a
+        // statement names are its targets.
         let mention = st.speaker.mention();
-        let lo = st.content.start.min(mention.start);
-        let hi = st.content.end.max(mention.end);
+        let cue = st.cue_token.unwrap_or(mention.start);
+        let (lo, hi) = if st.content.end <= mention.start {
+            (st.content.end, mention.end.max(cue + 1))
+        } else {
+            (mention.start.min(cue), mention.end.max(cue + 1).min(st.content.start.max(mention.end)))
+        };
         if let Some(m) = (lo..hi).find_map(|k| self.mention(k)) {
             return Some(m.actor);
         }

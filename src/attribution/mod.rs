@@ -214,8 +214,15 @@ fn analyse_cue(
     // Walk back over adverbs and auxiliaries to the speaker's last word.
     let mut b = cue.start;
     while b > region_start {
+        // Adverbs (`also`, `sharply`), auxiliaries and times stand between a
+        // speaker and the cue.
+        let adverb = !doc.tokens[b - 1].capitalized
+            && doc.lower(b - 1).len() > 4
+            && doc.lower(b - 1).ends_with("ly")
+            && doc.quote_of[b - 1].is_none();
         let skippable = p.is(b - 1, WordClasses::SKIP) && !doc.tokens[b - 1].capitalized
-            || p.is(b - 1, WordClasses::TIME);
+            || p.is(b - 1, WordClasses::TIME)
+            || adverb;
         if skippable {
             b -= 1;
         } else if let Some(open) = p.parenthetical_ending_at(b, region_start) {
@@ -277,6 +284,11 @@ fn analyse_cue(
     // appositions between commas (`Kim, a national security official, said`,
     // `Gov. John Kasich (R-OH), said`) …
     let mut subject = prev.and_then(|k| {
+        // `Prime Minister Tuilaepa, who told the press …`: the relative pronoun's
+        // antecedent speaks.
+        if doc.lower(k) == "who" && k >= region_start + 2 && doc.is_punct(k - 1, ",") {
+            return p.backward_phrase(k - 2, region_start).map(|np| (np, None));
+        }
         if doc.is_punct(k, ",") {
             p.subject_with_apposition(k, region_start)
                 .or_else(|| {

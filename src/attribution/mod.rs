@@ -225,6 +225,13 @@ fn analyse_cue(
             || adverb;
         if skippable {
             b -= 1;
+        } else if b >= region_start + 3
+            && doc.is_punct(b - 1, ",")
+            && doc.tokens[b - 2].kind == TokenKind::Number
+            && doc.is_punct(b - 3, ",")
+        {
+            // `Suu Kyi, 70, said`: an age between commas belongs to the name.
+            b -= 3;
         } else if let Some(open) = p.parenthetical_ending_at(b, region_start) {
             // `Rep. Gwen Moore (D-Wis.) said`: the parenthesis belongs to the name.
             b = open;
@@ -299,7 +306,14 @@ fn analyse_cue(
                 .or_else(|| p.frame_subject(region_start, b))
         } else {
             p.backward_phrase_raw(k, region_start)
-                .filter(|np| p.is_speaker(np.clone(), quote_after_cue || p.follows_quote(np.start)))
+                .filter(|np| {
+                    // Right before `said` or `told`, a determiner phrase speaks
+                    // (`The actress said …`).
+                    let lenient = quote_after_cue
+                        || p.follows_quote(np.start)
+                        || (matches!(form.frame, Frame::Speech | Frame::Tell) && np.end == cue.start);
+                    p.is_speaker(np.clone(), lenient)
+                })
                 .map(|np| (np, None))
         }
     });
@@ -398,6 +412,16 @@ fn analyse_cue(
             if let Some(q) = p.continuation_quote(j, unit.end) {
                 st.content.end = p.trim_inner(q.content()).end;
                 resume = q.end();
+            }
+        }
+        // `Things have changed over the years, she says, especially in …`: the
+        // frame sits inside the reported clause, which goes on after it.
+        if st.kind != StatementKind::Direct && j + 1 < unit.end && doc.is_punct(j, ",") {
+            let rest = p.content_after(j + 1, unit.end);
+            let starts_new = p.cue_at(rest.start, unit.end).is_some();
+            if p.has_word(rest.clone()) && !starts_new && rest.start == j + 1 {
+                st.content.end = rest.end;
+                resume = rest.end;
             }
         }
         if quotes_only && st.kind != StatementKind::Direct {

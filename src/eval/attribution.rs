@@ -252,7 +252,9 @@ fn classify(g: &GoldAttribution, chars: &[char], lex: &Lexicons) -> Option<&'sta
     if opens && closes {
         return Some("direct");
     }
-    if trimmed.chars().any(is_quote_char) {
+    // Quotations in two apostrophes (`''We won,''`, as some newspapers print
+    // them) are neither: the peers' direct-quote counts leave them out.
+    if trimmed.chars().any(is_quote_char) || trimmed.contains("''") {
         return None;
     }
     let cue: String = g

@@ -41,7 +41,8 @@ fn mark(s: &str) -> Option<Mark> {
     match s {
         "\u{201C}" | "\u{201E}" | "\u{AB}" => Some(Mark::Open),
         "\u{201D}" | "\u{BB}" => Some(Mark::Close),
-        "\"" => Some(Mark::Either),
+        "\"" | "''" => Some(Mark::Either),
+        "``" => Some(Mark::Open),
         _ => None,
     }
 }

@@ -47,6 +47,13 @@ pub(super) fn tokenize(
         }
         let tok_start = start + i;
         if !c.is_alphanumeric() {
+            // Two apostrophes or backticks stand for a double quotation mark
+            // (`''We won,''` as some newspapers print it).
+            if (c == '\'' || c == '`') && slice[i + 1..].starts_with(c) {
+                chars.next();
+                push(text, tok_start, tok_start + 2, TokenKind::Punct, tokens, lower);
+                continue;
+            }
             // The possessive `'s` right after a word is one token.
             let after = &slice[i + c.len_utf8()..];
             let mut rest = after.chars();

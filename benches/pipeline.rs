@@ -56,6 +56,7 @@ fn stages(c: &mut Criterion) {
                 let rlex = ResolveLexicons {
                     actors: &lex.actors,
                     words: &lex.speaker_words,
+                    target_phrases: &lex.target_phrases,
                 };
                 black_box(actors::resolve(d, s, &mentions, rlex));
             }

@@ -3,9 +3,10 @@
 //!
 //! How scores combine: an actor's `sentiment` and `stance` are the plain means
 //! over its statements in the article (every statement counts once, whatever
-//! its length), and a dyad's `stance` is the mean stance of the source's
-//! statements that name the target; the `statements` count stands beside each
-//! mean so a reader can tell a pattern from a single quote.
+//! its length), and a dyad's `stance` is the mean of the source's stances
+//! toward the target, each read in the clauses of a statement that name the
+//! target; the `statements` count stands beside each mean so a reader can tell
+//! a pattern from a single quote.
 
 use crate::article::Meta;
 use crate::attribution::StatementKind;
@@ -20,6 +21,8 @@ pub struct StatementRow {
     pub actor: Option<String>,
     pub cue: String,
     pub targets: Vec<String>,
+    /// The stance toward each target (same order as `targets`).
+    pub target_stances: Vec<f64>,
     pub sentiment: f64,
     pub stance: f64,
     /// Content span in code points, end exclusive.
@@ -102,13 +105,13 @@ pub fn dyad_rows(statements: &[StatementRow]) -> Vec<DyadRow> {
     let mut pairs: Vec<(String, String, Vec<f64>)> = Vec::new();
     for s in statements {
         let Some(source) = &s.actor else { continue };
-        for target in &s.targets {
+        for (target, &stance) in s.targets.iter().zip(&s.target_stances) {
             match pairs
                 .iter_mut()
                 .find(|(a, b, _)| a == source && b == target)
             {
-                Some(entry) => entry.2.push(s.stance),
-                None => pairs.push((source.clone(), target.clone(), vec![s.stance])),
+                Some(entry) => entry.2.push(stance),
+                None => pairs.push((source.clone(), target.clone(), vec![stance])),
             }
         }
     }

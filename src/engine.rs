@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use crate::actors::{self, ResolveLexicons};
 use crate::aggregate::{ArticleReport, StatementRow, actor_rows, dyad_rows};
 use crate::article::Article;
-use crate::attribution;
+use crate::attribution::{self, WordClasses};
 use crate::lexicon::Lexicons;
 use crate::scoring::{self, Scale, ScoringLexicons};
 use crate::text::Document;
@@ -64,6 +64,7 @@ impl Engine {
             ResolveLexicons {
                 actors: &lex.actors,
                 words: &lex.speaker_words,
+                target_phrases: &lex.target_phrases,
             },
         );
         let scoring_lex = ScoringLexicons {
@@ -100,6 +101,19 @@ impl Engine {
                 continue;
             }
             let score = scoring::score_statement(&doc, st, scoring_lex);
+            let clause_breaks =
+                |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
+            let (targets, target_stances): (Vec<String>, Vec<f64>) = res
+                .targets
+                .iter()
+                .zip(&res.target_tokens)
+                .map(|(&t, tokens)| {
+                    let (stance, _) =
+                        scoring::score_target(&doc, st, tokens, scoring_lex, &clause_breaks);
+                    (name(t), stance)
+                })
+                .filter(|(t, _)| keep(t))
+                .unzip();
             let byte_start = doc.tokens[st.content.start].start;
             let byte_end = doc.tokens[st.content.end - 1].end;
             rows.push(StatementRow {
@@ -108,12 +122,8 @@ impl Engine {
                 speaker: res.speaker.clone(),
                 actor,
                 cue: st.cue.clone(),
-                targets: res
-                    .targets
-                    .iter()
-                    .map(|&t| name(t))
-                    .filter(|t| keep(t))
-                    .collect(),
+                targets,
+                target_stances,
                 sentiment: score.sentiment,
                 stance: score.stance,
                 start: chars.get(byte_start),

@@ -84,7 +84,7 @@ fn seed_article_statements_name_every_speaker_and_actor() {
             "South Korea",
             "Seoul",
             "said",
-            "it will terminate its military intelligence-sharing pact with Japan, sparking protest from both Tokyo and Washington amid an intensifying trade and diplomatic dispute between the Asian neighbours",
+            "it will terminate its military intelligence-sharing pact with Japan",
         ),
         (
             "direct",
@@ -161,7 +161,7 @@ fn seed_article_statements_name_every_speaker_and_actor() {
             "Seoul",
             "Seoul",
             "announced",
-            "it would remove Tokyo from its list of trusted trading partners, reciprocating an identical decision by Japan",
+            "it would remove Tokyo from its list of trusted trading partners",
         ),
         (
             "partial",
@@ -250,6 +250,31 @@ fn seed_article_stances_tokyo_and_seoul_negative_washington_above_tokyo() {
     };
     assert!(dyad("Tokyo", "Seoul") < 0.0);
     assert!(dyad("Seoul", "Tokyo") < 0.0);
+    // "We hope each of those two countries …" and "urged both sides to
+    // 'continue to have dialogue'" reach Tokyo as well as Seoul.
+    assert!(dyad("Washington", "Tokyo") > 0.0);
+    let pairs: Vec<(String, String, String)> = dyads
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                dyads.get(r, "source").to_string(),
+                dyads.get(r, "target").to_string(),
+                dyads.get(r, "statements").to_string(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("Seoul", "Tokyo", "5"),
+        ("Washington", "Seoul", "4"),
+        ("Washington", "Tokyo", "2"),
+        ("Tokyo", "Seoul", "3"),
+    ];
+    let expected: Vec<(String, String, String)> = expected
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(pairs, expected);
     let actors = Table::read(&out.join("actors.csv"));
     let stance = |actor: &str| -> f64 {
         actors

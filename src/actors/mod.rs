@@ -12,10 +12,12 @@
 //! role (analysts, companies, journalists) gets no actor.
 
 mod lexicon;
+mod phrases;
 
 use std::ops::Range;
 
 pub use lexicon::{ActorId, ActorLexicon, ActorMention, AliasKind};
+pub use phrases::{TargetPhraseKind, TargetPhrases};
 
 use crate::attribution::{Speaker, SpeakerWords, Statement, WordClasses};
 use crate::text::{Document, TokenKind};
@@ -30,9 +32,12 @@ pub struct Resolution {
     /// names its speaker itself.
     pub speaker_tokens: Option<Range<usize>>,
     pub actor: Option<ActorId>,
-    /// Actors the content mentions, in order of first mention, the speaker's own
-    /// actor left out.
+    /// Actors the content is about, in order of first mention, the speaker's own
+    /// actor left out: named (`the South Korean side`), or pointed at by a target
+    /// phrase (`both sides`, `the move`).
     pub targets: Vec<ActorId>,
+    /// For each target (same order), the content tokens that point at it.
+    pub target_tokens: Vec<Vec<Range<usize>>>,
 }
 
 /// Someone who speaks or is named with a title in the article.
@@ -57,6 +62,7 @@ struct Referent {
 pub struct ResolveLexicons<'l> {
     pub actors: &'l ActorLexicon,
     pub words: &'l SpeakerWords,
+    pub target_phrases: &'l TargetPhrases,
 }
 
 struct Resolver<'a, 'l> {
@@ -97,7 +103,9 @@ pub fn resolve(
     for k in order {
         resolved[k] = Some(r.resolve_statement(&statements[k]));
     }
-    resolved.into_iter().flatten().collect()
+    let mut resolved: Vec<Resolution> = resolved.into_iter().flatten().collect();
+    r.add_phrase_targets(statements, &mut resolved);
+    resolved
 }
 
 impl Resolver<'_, '_> {
@@ -315,13 +323,19 @@ impl Resolver<'_, '_> {
             }
         };
         let mut targets: Vec<ActorId> = Vec::new();
+        let mut target_tokens: Vec<Vec<Range<usize>>> = Vec::new();
         for k in st.content.clone() {
             if let Some(m) = self.mention(k)
                 && m.tokens.start == k
                 && Some(m.actor) != actor
-                && !targets.contains(&m.actor)
             {
-                targets.push(m.actor);
+                match targets.iter().position(|&t| t == m.actor) {
+                    Some(t) => target_tokens[t].push(m.tokens.clone()),
+                    None => {
+                        targets.push(m.actor);
+                        target_tokens.push(vec![m.tokens.clone()]);
+                    }
+                }
             }
         }
         let _ = doc;
@@ -330,6 +344,50 @@ impl Resolver<'_, '_> {
             speaker_tokens,
             actor,
             targets,
+            target_tokens,
+        }
+    }
+
+    /// Targets that target phrases point at: `both sides` the two actors the
+    /// article names most (the speaker's own left out), `the move` the actor of
+    /// the article's first statement with an actor. Added after the named
+    /// targets, in the order the phrases stand.
+    fn add_phrase_targets(&self, statements: &[Statement], resolved: &mut [Resolution]) {
+        let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
+        for (order, m) in self.mentions.iter().enumerate() {
+            match counts.iter_mut().find(|c| c.0 == m.actor) {
+                Some(c) => c.1 += 1,
+                None => counts.push((m.actor, 1, order)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        let first_actor = statements
+            .iter()
+            .zip(resolved.iter())
+            .filter_map(|(s, r)| r.actor.map(|a| (s.content.start, a)))
+            .min_by_key(|(start, _)| *start)
+            .map(|(_, a)| a);
+        for (st, res) in statements.iter().zip(resolved.iter_mut()) {
+            for (tokens, kind) in self.lex.target_phrases.find(self.doc, st.content.clone()) {
+                let actors: Vec<ActorId> = match kind {
+                    TargetPhraseKind::Pair => counts
+                        .iter()
+                        .map(|c| c.0)
+                        .filter(|&a| Some(a) != res.actor)
+                        .take(2)
+                        .collect(),
+                    TargetPhraseKind::Act => first_actor.into_iter().collect(),
+                };
+                for a in actors.into_iter().filter(|&a| Some(a) != res.actor) {
+                    match res.targets.iter().position(|&t| t == a) {
+                        Some(t) => res.target_tokens[t].push(tokens.clone()),
+                        None => {
+                            res.targets.push(a);
+                            res.target_tokens.push(vec![tokens.clone()]);
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -439,7 +497,11 @@ impl Resolver<'_, '_> {
 
     /// A phrase with a current government role word and no non-government
     /// one: `Interior Minister`, `an unnamed presidential official`, `the Coast Guard`.
-    fn speaks_for_a_government(&self, phrase: Range<usize>, apposition: Option<Range<usize>>) -> bool {
+    fn speaks_for_a_government(
+        &self,
+        phrase: Range<usize>,
+        apposition: Option<Range<usize>>,
+    ) -> bool {
         let words: Vec<usize> = phrase.chain(apposition.unwrap_or(0..0)).collect();
         words.iter().any(|&k| self.classes(k).has(WordClasses::GOV))
             && !words
@@ -458,7 +520,13 @@ impl Resolver<'_, '_> {
         let (lo, hi) = if st.content.end <= mention.start {
             (st.content.end, mention.end.max(cue + 1))
         } else {
-            (mention.start.min(cue), mention.end.max(cue + 1).min(st.content.start.max(mention.end)))
+            (
+                mention.start.min(cue),
+                mention
+                    .end
+                    .max(cue + 1)
+                    .min(st.content.start.max(mention.end)),
+            )
         };
         if let Some(m) = (lo..hi).find_map(|k| self.mention(k)) {
             return Some(m.actor);

@@ -61,7 +61,9 @@ impl ReportingVerbs {
                     return Err(LexiconError::new(
                         file,
                         line,
-                        format!("unknown frame {other:?} (speech, tell, urge, call, according, quoting)"),
+                        format!(
+                            "unknown frame {other:?} (speech, tell, urge, call, according, quoting)"
+                        ),
                     ));
                 }
             };
@@ -100,33 +102,34 @@ impl ReportingVerbs {
 
 /// Classes of speaker words; see the header of `lexicons/speaker_words.tsv`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct WordClasses(u16);
+pub struct WordClasses(u32);
 
 impl WordClasses {
-    pub const PERSON_PRONOUN: u16 = 1;
-    pub const GROUP_PRONOUN: u16 = 1 << 1;
-    pub const THING_PRONOUN: u16 = 1 << 2;
-    pub const DETERMINER: u16 = 1 << 3;
-    pub const SKIP: u16 = 1 << 4;
-    pub const NP_LINK: u16 = 1 << 5;
-    pub const BOUNDARY: u16 = 1 << 6;
-    pub const ADJUNCT_START: u16 = 1 << 7;
-    pub const ADJUNCT_WORD: u16 = 1 << 8;
-    pub const GOV: u16 = 1 << 9;
-    pub const NONGOV: u16 = 1 << 10;
-    pub const TITLE: u16 = 1 << 11;
-    pub const OBJECT_PRONOUN: u16 = 1 << 12;
-    pub const TIME: u16 = 1 << 13;
-    pub const SPEAKER_NOUN: u16 = 1 << 14;
-    pub const FORMER: u16 = 1 << 15;
-    pub const PRONOUN: u16 = Self::PERSON_PRONOUN | Self::GROUP_PRONOUN | Self::THING_PRONOUN;
-    pub const ROLE: u16 = Self::GOV | Self::NONGOV;
+    pub const PERSON_PRONOUN: u32 = 1;
+    pub const GROUP_PRONOUN: u32 = 1 << 1;
+    pub const THING_PRONOUN: u32 = 1 << 2;
+    pub const DETERMINER: u32 = 1 << 3;
+    pub const SKIP: u32 = 1 << 4;
+    pub const NP_LINK: u32 = 1 << 5;
+    pub const BOUNDARY: u32 = 1 << 6;
+    pub const ADJUNCT_START: u32 = 1 << 7;
+    pub const ADJUNCT_WORD: u32 = 1 << 8;
+    pub const GOV: u32 = 1 << 9;
+    pub const NONGOV: u32 = 1 << 10;
+    pub const TITLE: u32 = 1 << 11;
+    pub const OBJECT_PRONOUN: u32 = 1 << 12;
+    pub const TIME: u32 = 1 << 13;
+    pub const SPEAKER_NOUN: u32 = 1 << 14;
+    pub const FORMER: u32 = 1 << 15;
+    pub const CLAUSE_BREAK: u32 = 1 << 16;
+    pub const PRONOUN: u32 = Self::PERSON_PRONOUN | Self::GROUP_PRONOUN | Self::THING_PRONOUN;
+    pub const ROLE: u32 = Self::GOV | Self::NONGOV;
 
-    pub fn has(self, class: u16) -> bool {
+    pub fn has(self, class: u32) -> bool {
         self.0 & class != 0
     }
 
-    fn parse(name: &str) -> Option<u16> {
+    fn parse(name: &str) -> Option<u32> {
         Some(match name {
             "person_pronoun" => Self::PERSON_PRONOUN,
             "group_pronoun" => Self::GROUP_PRONOUN,
@@ -144,6 +147,7 @@ impl WordClasses {
             "time" => Self::TIME,
             "speaker_noun" => Self::SPEAKER_NOUN,
             "former" => Self::FORMER,
+            "clause_break" => Self::CLAUSE_BREAK,
             _ => return None,
         })
     }

@@ -260,7 +260,9 @@ fn analyse_cue(
                 && p.quote_opening_at(j + 1).is_some())
     };
     let participle_before_quote = participle && quote_after_cue;
-    if let Some(k) = prev.filter(|_| (participle && (after_comma || participle_before_quote)) || after_and) {
+    if let Some(k) =
+        prev.filter(|_| (participle && (after_comma || participle_before_quote)) || after_and)
+    {
         let (speaker, here) = match in_unit.last() {
             Some(previous) => (previous.speaker.clone(), false),
             None => {
@@ -269,7 +271,10 @@ fn analyse_cue(
             }
         };
         let mut j = p.skip_adjuncts(cue.end, unit.end);
-        if j + 1 < unit.end && (doc.is_punct(j, ",") || doc.is_punct(j, ":")) && p.quote_opening_at(j + 1).is_some() {
+        if j + 1 < unit.end
+            && (doc.is_punct(j, ",") || doc.is_punct(j, ":"))
+            && p.quote_opening_at(j + 1).is_some()
+        {
             j += 1;
         }
         let (start, cue_text) = p.complementizer(j, unit.end, cue_text);
@@ -311,7 +316,8 @@ fn analyse_cue(
                     // (`The actress said …`).
                     let lenient = quote_after_cue
                         || p.follows_quote(np.start)
-                        || (matches!(form.frame, Frame::Speech | Frame::Tell) && np.end == cue.start);
+                        || (matches!(form.frame, Frame::Speech | Frame::Tell)
+                            && np.end == cue.start);
                     p.is_speaker(np.clone(), lenient)
                 })
                 .map(|np| (np, None))
@@ -355,7 +361,10 @@ fn analyse_cue(
         && !p.has_quote_between(before.start, before.end)
         && p.is(
             before.start,
-            WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::TIME | WordClasses::BOUNDARY,
+            WordClasses::NP_LINK
+                | WordClasses::ADJUNCT_START
+                | WordClasses::TIME
+                | WordClasses::BOUNDARY,
         )
         && !p.is(before.start, WordClasses::DETERMINER);
     let before_ok = frame_start > region_start
@@ -393,11 +402,10 @@ fn analyse_cue(
         && inverted_end.is_none()
         && np.start == unit.start
         && unit.start == region_start
+        && let Some(q) = p.unclaimed_quote_closing_at(unit.start, all)
     {
-        if let Some(q) = p.unclaimed_quote_closing_at(unit.start, all) {
-            let st = p.statement(q.open..q.end(), cue_text, cue.start, speaker, true);
-            return Some(Found::Statement(st, j));
-        }
+        let st = p.statement(q.open..q.end(), cue_text, cue.start, speaker, true);
+        return Some(Found::Statement(st, j));
     }
 
     // After a whole quote the frame ends the statement: a `that` after the cue
@@ -408,11 +416,11 @@ fn analyse_cue(
         let mut resume = j;
         // `"…," Kono said, "…"` and `"…," Tester said, referring to …, "…"`: the
         // quote goes on after its attribution, to the end of the unit.
-        if st.kind == StatementKind::Direct {
-            if let Some(q) = p.continuation_quote(j, unit.end) {
-                st.content.end = p.trim_inner(q.content()).end;
-                resume = q.end();
-            }
+        if st.kind == StatementKind::Direct
+            && let Some(q) = p.continuation_quote(j, unit.end)
+        {
+            st.content.end = p.trim_inner(q.content()).end;
+            resume = q.end();
         }
         // `Things have changed over the years, she says, especially in …`: the
         // frame sits inside the reported clause, which goes on after it.
@@ -503,19 +511,34 @@ fn attribute_uncovered_quotes(
             let speaker = speaker_of(p, name, None);
             let colon = q.open - 1;
             let cue = doc.str(colon).to_string();
-            statements.push(p.statement_kind(StatementKind::Direct, inner, cue, Some(colon), speaker, true));
+            statements.push(p.statement_kind(
+                StatementKind::Direct,
+                inner,
+                cue,
+                Some(colon),
+                speaker,
+                true,
+            ));
             continue;
         }
         // `Kasich resisted: "…"`: a quote after a colon that ends the unit speaks
         // for the subject of the clause before it.
         let after_colon = q.open > unit.start + 1 && doc.is_punct(q.open - 1, ":");
-        if after_colon && !p.has_word(q.end()..unit.end) {
-            if let Some(np) = p.clause_subject(unit.start, q.open - 1) {
-                let speaker = speaker_of(p, np, None);
-                let colon = q.open - 1;
-                statements.push(p.statement_kind(StatementKind::Direct, inner, ":".to_string(), Some(colon), speaker, true));
-                continue;
-            }
+        if after_colon
+            && !p.has_word(q.end()..unit.end)
+            && let Some(np) = p.clause_subject(unit.start, q.open - 1)
+        {
+            let speaker = speaker_of(p, np, None);
+            let colon = q.open - 1;
+            statements.push(p.statement_kind(
+                StatementKind::Direct,
+                inner,
+                ":".to_string(),
+                Some(colon),
+                speaker,
+                true,
+            ));
+            continue;
         }
         // `“…” ― Carla Sanchez`: a name after a dash, as lists of quotes write it.
         if !p.has_word(unit.start..q.open)

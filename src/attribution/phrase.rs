@@ -33,7 +33,7 @@ fn is_quote_mark(s: &str) -> bool {
 }
 
 impl<'l> Phrases<'_, 'l> {
-    pub fn is(&self, i: usize, class: u16) -> bool {
+    pub fn is(&self, i: usize, class: u32) -> bool {
         self.words.classes(self.doc.lower(i)).has(class)
     }
 
@@ -321,7 +321,10 @@ impl<'l> Phrases<'_, 'l> {
             k -= 1;
         }
         while k > first
-            && self.is(k - 1, WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::DETERMINER)
+            && self.is(
+                k - 1,
+                WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::DETERMINER,
+            )
         {
             k -= 1;
         }
@@ -395,7 +398,9 @@ impl<'l> Phrases<'_, 'l> {
         } else {
             // The name last: every word of it capitalised (`Piotr Kowalczuk`).
             let is_name = near.clone().all(|k| {
-                doc.tokens[k].capitalized || doc.lower(k) == "'s" || self.is(k, WordClasses::NP_LINK)
+                doc.tokens[k].capitalized
+                    || doc.lower(k) == "'s"
+                    || self.is(k, WordClasses::NP_LINK)
             });
             if !is_name {
                 return None;
@@ -432,7 +437,10 @@ impl<'l> Phrases<'_, 'l> {
         cue: usize,
     ) -> Option<(Range<usize>, Option<Range<usize>>)> {
         let doc = self.doc;
-        let close = (limit..cue).rev().take(48).find(|&k| self.is_closing_mark(k));
+        let close = (limit..cue)
+            .rev()
+            .take(48)
+            .find(|&k| self.is_closing_mark(k));
         let after_quote = close.is_some();
         let mut first = close.map_or(limit, |c| c + 1);
         if close.is_none() && cue - limit > 48 {
@@ -442,7 +450,10 @@ impl<'l> Phrases<'_, 'l> {
         // introductory phrase to the subject.
         let intro = self.is(
             first,
-            WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::BOUNDARY | WordClasses::TIME,
+            WordClasses::NP_LINK
+                | WordClasses::ADJUNCT_START
+                | WordClasses::BOUNDARY
+                | WordClasses::TIME,
         ) && !self.is(first, WordClasses::DETERMINER);
         if close.is_none() && intro {
             first = (first..cue).find(|&k| doc.is_punct(k, ","))? + 1;
@@ -473,7 +484,10 @@ impl<'l> Phrases<'_, 'l> {
             return None;
         }
         let apposition = self.trim(after + 1..cue);
-        Some((name, self.has_word(apposition.clone()).then_some(apposition)))
+        Some((
+            name,
+            self.has_word(apposition.clone()).then_some(apposition),
+        ))
     }
 
     /// The subject of the clause a participle or a coordinated cue hangs from,
@@ -487,29 +501,42 @@ impl<'l> Phrases<'_, 'l> {
         }
         let mut starts: Vec<usize> = Vec::new();
         // The subject right after the last comma (`, he laughed and said`) …
-        if doc.lower(before) == "and" {
-            if let Some(c) = (limit..before).rev().find(|&k| doc.is_punct(k, ",")) {
-                starts.push(c + 1);
-            }
+        if doc.lower(before) == "and"
+            && let Some(c) = (limit..before).rev().find(|&k| doc.is_punct(k, ","))
+        {
+            starts.push(c + 1);
         }
         // … or the subject of the sentence, after any introductory phrases
         // (`On Thursday, after remaining neutral, Warren appeared … , saying`).
         let intro = self.is(
             limit,
-            WordClasses::BOUNDARY | WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::TIME,
+            WordClasses::BOUNDARY
+                | WordClasses::NP_LINK
+                | WordClasses::ADJUNCT_START
+                | WordClasses::TIME,
         ) && !self.is(limit, WordClasses::DETERMINER);
         if !intro {
             starts.push(limit);
         }
-        starts.extend((limit..before).filter(|&k| doc.is_punct(k, ",")).map(|c| c + 1));
+        starts.extend(
+            (limit..before)
+                .filter(|&k| doc.is_punct(k, ","))
+                .map(|c| c + 1),
+        );
         starts.into_iter().find_map(|mut s| {
-            while s < before && self.is(s, WordClasses::SKIP | WordClasses::BOUNDARY) && !self.is(s, WordClasses::PRONOUN) {
+            while s < before
+                && self.is(s, WordClasses::SKIP | WordClasses::BOUNDARY)
+                && !self.is(s, WordClasses::PRONOUN)
+            {
                 s += 1;
             }
             // A subject opens with a name, a determiner, a pronoun or a role word
             // (`holding anti-Trump signs` is no subject).
             let opens = doc.tokens[s].capitalized
-                || self.is(s, WordClasses::DETERMINER | WordClasses::PRONOUN | WordClasses::ROLE);
+                || self.is(
+                    s,
+                    WordClasses::DETERMINER | WordClasses::PRONOUN | WordClasses::ROLE,
+                );
             if !opens {
                 return None;
             }
@@ -532,13 +559,20 @@ impl<'l> Phrases<'_, 'l> {
                 while b > first && self.is(b - 1, WordClasses::SKIP) {
                     b -= 1;
                 }
-                b > first && self.backward_phrase(b - 1, first).is_some_and(|np| np.start == first)
+                b > first
+                    && self
+                        .backward_phrase(b - 1, first)
+                        .is_some_and(|np| np.start == first)
             })
     }
 
     /// The quote that closes right before `at` (`"Why?" Trump asked`), when no
     /// statement claims it yet.
-    pub fn unclaimed_quote_closing_at(&self, at: usize, statements: &[super::Statement]) -> Option<&Quote> {
+    pub fn unclaimed_quote_closing_at(
+        &self,
+        at: usize,
+        statements: &[super::Statement],
+    ) -> Option<&Quote> {
         if at == 0 {
             return None;
         }
@@ -691,11 +725,17 @@ impl<'l> Phrases<'_, 'l> {
                             self.is_word(n)
                                 && !doc.tokens[n].capitalized
                                 && doc.quote_of[n].is_none()
-                                && !self.is(n, WordClasses::BOUNDARY | WordClasses::SKIP | WordClasses::PRONOUN)
+                                && !self.is(
+                                    n,
+                                    WordClasses::BOUNDARY
+                                        | WordClasses::SKIP
+                                        | WordClasses::PRONOUN,
+                                )
                                 && self.cue_at(n, end).is_none()
                         };
                         let noun = (k + 1..end.min(k + 3)).find(|&n| {
-                            self.is(n, WordClasses::ADJUNCT_WORD) && !self.is(n, WordClasses::PRONOUN)
+                            self.is(n, WordClasses::ADJUNCT_WORD)
+                                && !self.is(n, WordClasses::PRONOUN)
                         });
                         match noun {
                             Some(n) if (k..n).all(plain) => {
@@ -768,6 +808,18 @@ impl<'l> Phrases<'_, 'l> {
             }
             // A semicolon ends the clause: `…; TVN24 reported he received surgery`.
             if doc.is_punct(k, ";") {
+                stop = k;
+                break;
+            }
+            // So does the reporter's own participle clause: `…, sparking protest
+            // from both Tokyo and Washington`.
+            let participle_clause = doc.is_punct(k, ",")
+                && k + 1 < end
+                && doc.quote_of[k + 1].is_none()
+                && !doc.tokens[k + 1].capitalized
+                && doc.lower(k + 1).len() > 5
+                && doc.lower(k + 1).ends_with("ing");
+            if k > start && participle_clause {
                 stop = k;
                 break;
             }

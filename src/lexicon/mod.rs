@@ -26,7 +26,7 @@ pub fn parse_number(file: &str, line: usize, field: &str) -> Result<f64, Lexicon
         .ok_or_else(|| LexiconError::new(file, line, format!("not a number: {field:?}")))
 }
 
-use crate::actors::ActorLexicon;
+use crate::actors::{ActorLexicon, TargetPhrases};
 use crate::attribution::{AttributionLexicons, ReportingVerbs, SpeakerWords};
 use crate::scoring::stance::StanceLexicon;
 use crate::scoring::vader::Vader;
@@ -53,6 +53,7 @@ pub const REPORTING_VERBS: Embedded = embedded!("reporting_verbs.tsv");
 pub const SPEAKER_WORDS: Embedded = embedded!("speaker_words.tsv");
 pub const ACTORS: Embedded = embedded!("actors.tsv");
 pub const STANCE: Embedded = embedded!("stance.tsv");
+pub const TARGET_PHRASES: Embedded = embedded!("target_phrases.tsv");
 
 /// The lexicons a user may extend or replace, by the name the CLI uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,17 +63,19 @@ pub enum LexiconName {
     SpeakerWords,
     Actors,
     Stance,
+    TargetPhrases,
     /// VADER's valence lexicon (`vader_lexicon.txt` format).
     Sentiment,
 }
 
 impl LexiconName {
-    pub const ALL: [LexiconName; 6] = [
+    pub const ALL: [LexiconName; 7] = [
         LexiconName::Abbreviations,
         LexiconName::ReportingVerbs,
         LexiconName::SpeakerWords,
         LexiconName::Actors,
         LexiconName::Stance,
+        LexiconName::TargetPhrases,
         LexiconName::Sentiment,
     ];
 
@@ -83,6 +86,7 @@ impl LexiconName {
             LexiconName::SpeakerWords => "speaker_words",
             LexiconName::Actors => "actors",
             LexiconName::Stance => "stance",
+            LexiconName::TargetPhrases => "target_phrases",
             LexiconName::Sentiment => "sentiment",
         }
     }
@@ -111,6 +115,7 @@ pub struct Lexicons {
     pub speaker_words: SpeakerWords,
     pub actors: ActorLexicon,
     pub stance: StanceLexicon,
+    pub target_phrases: TargetPhrases,
     pub vader: Vader,
 }
 
@@ -128,6 +133,7 @@ impl Lexicons {
         let mut speaker_words = SpeakerWords::default();
         let mut actors = ActorLexicon::default();
         let mut stance = StanceLexicon::default();
+        let mut target_phrases = TargetPhrases::default();
         if !replaced(LexiconName::Abbreviations) {
             abbreviations.extend_from(ABBREVIATIONS.name, ABBREVIATIONS.text)?;
         }
@@ -143,6 +149,9 @@ impl Lexicons {
         if !replaced(LexiconName::Stance) {
             stance.extend_from(STANCE.name, STANCE.text)?;
         }
+        if !replaced(LexiconName::TargetPhrases) {
+            target_phrases.extend_from(TARGET_PHRASES.name, TARGET_PHRASES.text)?;
+        }
         let mut vader = Vader::embedded()?;
         if replaced(LexiconName::Sentiment) {
             vader.clear_lexicon();
@@ -155,6 +164,7 @@ impl Lexicons {
                 LexiconName::SpeakerWords => speaker_words.extend_from(file, text)?,
                 LexiconName::Actors => actors.extend_from(file, text)?,
                 LexiconName::Stance => stance.extend_from(file, text)?,
+                LexiconName::TargetPhrases => target_phrases.extend_from(file, text)?,
                 LexiconName::Sentiment => vader.extend_lexicon(file, text)?,
             }
         }
@@ -164,6 +174,7 @@ impl Lexicons {
             speaker_words,
             actors,
             stance,
+            target_phrases,
             vader,
         })
     }

@@ -12,6 +12,8 @@ pub mod evidence;
 pub mod stance;
 pub mod vader;
 
+use std::ops::Range;
+
 use crate::attribution::Statement;
 use crate::text::{Document, TokenKind};
 use evidence::Evidence;
@@ -65,29 +67,55 @@ pub fn score_statement(doc: &Document, st: &Statement, lex: ScoringLexicons) -> 
         .map(|e| (Scale::Sentiment, e))
         .collect();
 
-    let mut raw = 0.0;
-    if let Some(cue) = st.cue_token
-        && let Some(weight) = lex.stance.word_weight(doc.lower(cue))
-    {
-        raw += weight;
-        evidence.push((
-            Scale::Stance,
-            Evidence {
-                entry: format!("cue {}", doc.lower(cue)),
-                weight,
-            },
-        ));
+    let mut raw = cue_weight(doc, st, lex, &mut evidence);
+    raw += stance_cues(doc, st.content.clone(), lex, &mut evidence);
+    raw += sentiment_weight(polarity.compound, &mut evidence);
+    StatementScore {
+        sentiment: polarity.compound,
+        stance: normalize(raw),
+        evidence,
     }
-    let words: Vec<usize> = st
-        .content
+}
+
+/// The stance the cue verb itself carries (`protested`, `welcomed`), which
+/// applies to everything the statement says.
+fn cue_weight(
+    doc: &Document,
+    st: &Statement,
+    lex: ScoringLexicons,
+    evidence: &mut Vec<(Scale, Evidence)>,
+) -> f64 {
+    let Some(cue) = st.cue_token else { return 0.0 };
+    let Some(weight) = lex.stance.word_weight(doc.lower(cue)) else {
+        return 0.0;
+    };
+    evidence.push((
+        Scale::Stance,
+        Evidence {
+            entry: format!("cue {}", doc.lower(cue)),
+            weight,
+        },
+    ));
+    weight
+}
+
+/// The sum of the stance cues in `tokens`, after negation and intensifiers.
+fn stance_cues(
+    doc: &Document,
+    tokens: Range<usize>,
+    lex: ScoringLexicons,
+    evidence: &mut Vec<(Scale, Evidence)>,
+) -> f64 {
+    let words: Vec<usize> = tokens
         .clone()
         .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
         .collect();
+    let mut raw = 0.0;
     // Weight-0 entries only keep a shorter entry from matching in the wrong
     // sense (`heart attack`, `peace prize`): they move nothing.
     for m in lex
         .stance
-        .find(doc, st.content.clone())
+        .find(doc, tokens)
         .into_iter()
         .filter(|m| m.weight != 0.0)
     {
@@ -112,22 +140,80 @@ pub fn score_statement(doc: &Document, st: &Statement, lex: ScoringLexicons) -> 
         raw += weight;
         evidence.push((Scale::Stance, Evidence { entry, weight }));
     }
-    if polarity.compound != 0.0 {
-        let weight = SENTIMENT_IN_STANCE * polarity.compound;
-        raw += weight;
-        evidence.push((
-            Scale::Stance,
-            Evidence {
-                entry: "sentiment".to_string(),
-                weight,
-            },
-        ));
+    raw
+}
+
+/// The sentiment's share of a stance, as Goldstein points.
+fn sentiment_weight(compound: f64, evidence: &mut Vec<(Scale, Evidence)>) -> f64 {
+    if compound == 0.0 {
+        return 0.0;
     }
-    StatementScore {
-        sentiment: polarity.compound,
-        stance: normalize(raw),
-        evidence,
+    let weight = SENTIMENT_IN_STANCE * compound;
+    evidence.push((
+        Scale::Stance,
+        Evidence {
+            entry: "sentiment".to_string(),
+            weight,
+        },
+    ));
+    weight
+}
+
+/// A statement's stance toward one target: the stance cues and sentiment of
+/// the clauses of the content that name the target, and the cue verb's own
+/// stance. A clause ends at `;`, `:`, a sentence break or a clause-break word
+/// (`but`, `while`), so "We hope each of those two countries can begin …" and
+/// "we will strongly protest against the South Korean government" are scored
+/// for the targets they name, not for the whole statement.
+pub fn score_target(
+    doc: &Document,
+    st: &Statement,
+    target_tokens: &[Range<usize>],
+    lex: ScoringLexicons,
+    clause_breaks: &dyn Fn(&str) -> bool,
+) -> (f64, Vec<(Scale, Evidence)>) {
+    let mut evidence = Vec::new();
+    let mut raw = cue_weight(doc, st, lex, &mut evidence);
+    for clause in clauses(doc, st.content.clone(), clause_breaks) {
+        let named = target_tokens
+            .iter()
+            .any(|t| t.start < clause.end && clause.start < t.end);
+        if !named {
+            continue;
+        }
+        raw += stance_cues(doc, clause.clone(), lex, &mut evidence);
+        let compound = lex.vader.polarity_scores(doc.span_text(clause)).compound;
+        raw += sentiment_weight(compound, &mut evidence);
     }
+    (normalize(raw), evidence)
+}
+
+/// The clauses of a content span.
+fn clauses(
+    doc: &Document,
+    content: Range<usize>,
+    clause_breaks: &dyn Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = content.start;
+    for k in content.clone() {
+        let s = doc.str(k);
+        let punct = doc.tokens[k].kind == TokenKind::Punct;
+        let ends_after = punct && matches!(s, ";" | ":" | "." | "!" | "?");
+        let starts_here = !punct && clause_breaks(doc.lower(k));
+        if starts_here && k > start {
+            out.push(start..k);
+            start = k;
+        } else if ends_after && k + 1 > start {
+            out.push(start..k + 1);
+            start = k + 1;
+        }
+    }
+    if start < content.end {
+        out.push(start..content.end);
+    }
+    out.retain(|c| !c.is_empty());
+    out
 }
 
 /// Maps a sum of Goldstein weights into -1..+1 as VADER maps its sum.

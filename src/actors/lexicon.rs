@@ -2,7 +2,7 @@
 //! news (countries, capitals, demonyms, state bodies, office holders) and the
 //! actor each names.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::error::LexiconError;
@@ -129,21 +129,25 @@ impl ActorLexicon {
         let n = doc.tokens.len();
         let mut i = 0;
         while i < n {
+            // An alias names an actor only where the text capitalises it (`China`,
+            // not china the porcelain; `U.S.`): other tokens need no lookup.
+            if !(doc.tokens[i].capitalized || doc.str(i).contains('.')) {
+                i += 1;
+                continue;
+            }
             let hit = self.by_first_word.get(doc.lower(i)).and_then(|aliases| {
                 aliases.iter().find(|a| {
                     i + a.words.len() <= n
                         && a.words
                             .iter()
                             .enumerate()
+                            .skip(1)
                             .all(|(k, w)| doc.lower(i + k) == &**w)
                         && doc.paragraph_of(i) == doc.paragraph_of(i + a.words.len() - 1)
                 })
             });
             match hit {
-                // A lowercase alias that is capitalised in the lexicon's sense
-                // (names) must be capitalised in the text: `china` the material is
-                // not China; demonyms and bodies as well.
-                Some(a) if doc.tokens[i].capitalized || doc.str(i).contains('.') => {
+                Some(a) => {
                     found.push(ActorMention {
                         tokens: i..i + a.words.len(),
                         actor: a.actor,
@@ -151,7 +155,7 @@ impl ActorLexicon {
                     });
                     i += a.words.len();
                 }
-                _ => i += 1,
+                None => i += 1,
             }
         }
         found

@@ -1,7 +1,7 @@
 //! Target phrases (`lexicons/target_phrases.tsv`): `both sides`, `the move` —
 //! words that point at actors without naming them.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::error::LexiconError;

@@ -1,7 +1,7 @@
 //! The word knowledge attribution reads: reporting verbs (`lexicons/reporting_verbs.tsv`)
 //! and speaker words (`lexicons/speaker_words.tsv`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::LexiconError;
 use crate::lexicon::data_lines;

@@ -159,12 +159,14 @@ fn units(doc: &Document) -> Vec<Range<usize>> {
     let mut last_paragraph = usize::MAX;
     for s in &doc.sentences {
         let b = s.tokens.start;
+        // A quote runs over the break when the token before it opens a quote
+        // or lies in one that ends after it.
         let crosses = s.paragraph == last_paragraph
-            && doc
-                .quotes
-                .iter()
-                .filter(|q| q.paragraph == s.paragraph)
-                .any(|q| q.open < b && q.end() > b);
+            && b > 0
+            && doc.quote_of[b - 1]
+                .map(|k| &doc.quotes[k as usize])
+                .or_else(|| doc.quote_opening_at(b - 1))
+                .is_some_and(|q| q.end() > b);
         match units.last_mut() {
             Some(u) if crosses => u.end = s.tokens.end,
             _ => units.push(s.tokens.clone()),
@@ -491,11 +493,9 @@ fn attribute_uncovered_quotes(
     pending: &mut Option<Speaker>,
 ) {
     let doc = p.doc;
-    for q in doc
-        .quotes
-        .iter()
-        .filter(|q| q.open >= unit.start && q.open < unit.end)
-    {
+    let first = doc.quotes.partition_point(|q| q.open < unit.start);
+    let last = doc.quotes.partition_point(|q| q.open < unit.end);
+    for q in &doc.quotes[first..last] {
         let inner = p.trim_inner(q.content());
         if !p.has_word(inner.clone()) {
             continue;
@@ -651,9 +651,9 @@ impl Phrases<'_, '_> {
     fn classify(&self, content: Range<usize>) -> (StatementKind, Range<usize>) {
         let doc = self.doc;
         if self.is_whole_quote(content.clone()) {
-            let first = doc.quotes.iter().find(|q| q.open == content.start);
-            let last = doc
-                .quotes
+            let first = doc.quote_opening_at(content.start);
+            let upto = doc.quotes.partition_point(|q| q.open < content.end);
+            let last = doc.quotes[..upto]
                 .iter()
                 .rev()
                 .find(|q| q.end() == content.end || q.content_end == content.end);
@@ -677,13 +677,13 @@ impl Phrases<'_, '_> {
     /// quote, with nothing outside quotes but punctuation between pieces.
     fn is_whole_quote(&self, content: Range<usize>) -> bool {
         let doc = self.doc;
-        let Some(first) = doc.quotes.iter().find(|q| q.open == content.start) else {
+        let Some(first) = doc.quote_opening_at(content.start) else {
             return false;
         };
-        let last_end = doc
-            .quotes
+        let from = doc.quotes.partition_point(|q| q.open < first.open);
+        let upto = doc.quotes.partition_point(|q| q.open < content.end);
+        let last_end = doc.quotes[from..upto.max(from)]
             .iter()
-            .filter(|q| q.open >= first.open && q.open < content.end)
             .map(|q| q.end())
             .max()
             .unwrap_or(first.end());

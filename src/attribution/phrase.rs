@@ -47,11 +47,11 @@ impl<'l> Phrases<'_, 'l> {
     }
 
     pub fn is_closing_mark(&self, i: usize) -> bool {
-        self.doc.quotes.iter().any(|q| q.close == Some(i))
+        self.doc.quote_closing_at(i).is_some()
     }
 
     pub fn quote_opening_at(&self, i: usize) -> Option<&Quote> {
-        self.doc.quotes.iter().find(|q| q.open == i)
+        self.doc.quote_opening_at(i)
     }
 
     /// Some token between `a` and `b` lies in a quote or is a quotation mark.
@@ -576,7 +576,7 @@ impl<'l> Phrases<'_, 'l> {
         if at == 0 {
             return None;
         }
-        let q = self.doc.quotes.iter().find(|q| q.close == Some(at - 1))?;
+        let q = self.doc.quote_closing_at(at - 1)?;
         if q.paragraph != self.doc.paragraph_of(at) {
             return None;
         }
@@ -591,7 +591,10 @@ impl<'l> Phrases<'_, 'l> {
     /// with a comma (`said, referring to …, "…"`).
     pub fn continuation_quote(&self, from: usize, end: usize) -> Option<&Quote> {
         let doc = self.doc;
-        let q = doc.quotes.iter().find(|q| q.open >= from && q.open < end)?;
+        let q = doc
+            .quotes
+            .get(doc.quotes.partition_point(|q| q.open < from))
+            .filter(|q| q.open < end)?;
         let clean = !self.has_quote_between(from, q.open)
             && (q.open == from || doc.is_punct(q.open - 1, ","))
             && !self.has_word(q.end()..end);

@@ -8,7 +8,7 @@
 //! (punctuation and the possessive `'s` are skipped); the longest match wins
 //! and each word counts in one match at most.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use crate::error::LexiconError;

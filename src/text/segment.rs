@@ -31,8 +31,13 @@ pub struct Document<'a> {
     pub quotes: Vec<Quote>,
     /// For each token, the quote whose content it lies in (marks excluded).
     pub quote_of: Vec<Option<u32>>,
+    /// For each token, the quote it opens or closes as a mark (`NO_QUOTE` if none).
+    opens: Vec<u32>,
+    closes: Vec<u32>,
     lower: String,
 }
+
+const NO_QUOTE: u32 = u32::MAX;
 
 impl<'a> Document<'a> {
     /// Segments `text`. Never fails: unbalanced quotation marks close at the end
@@ -59,13 +64,39 @@ impl<'a> Document<'a> {
             sentences: Vec::new(),
             quotes: Vec::new(),
             quote_of: Vec::new(),
+            opens: Vec::new(),
+            closes: Vec::new(),
             lower,
         };
         doc.sentences = find_sentences(&doc);
         let (quotes, quote_of) = find_quotes(&doc);
+        doc.opens = vec![NO_QUOTE; doc.tokens.len()];
+        doc.closes = vec![NO_QUOTE; doc.tokens.len()];
+        for (k, q) in quotes.iter().enumerate() {
+            doc.opens[q.open] = k as u32;
+            if let Some(c) = q.close {
+                doc.closes[c] = k as u32;
+            }
+        }
         doc.quotes = quotes;
         doc.quote_of = quote_of;
         doc
+    }
+
+    /// The quote whose opening mark is token `i`.
+    pub fn quote_opening_at(&self, i: usize) -> Option<&Quote> {
+        self.opens
+            .get(i)
+            .filter(|&&k| k != NO_QUOTE)
+            .map(|&k| &self.quotes[k as usize])
+    }
+
+    /// The quote whose closing mark is token `i`.
+    pub fn quote_closing_at(&self, i: usize) -> Option<&Quote> {
+        self.closes
+            .get(i)
+            .filter(|&&k| k != NO_QUOTE)
+            .map(|&k| &self.quotes[k as usize])
     }
 
     /// The token's text as written.

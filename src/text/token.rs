@@ -51,7 +51,14 @@ pub(super) fn tokenize(
             // (`''We won,''` as some newspapers print it).
             if (c == '\'' || c == '`') && slice[i + 1..].starts_with(c) {
                 chars.next();
-                push(text, tok_start, tok_start + 2, TokenKind::Punct, tokens, lower);
+                push(
+                    text,
+                    tok_start,
+                    tok_start + 2,
+                    TokenKind::Punct,
+                    tokens,
+                    lower,
+                );
                 continue;
             }
             // The possessive `'s` right after a word is one token.
@@ -155,11 +162,16 @@ fn push(
 ) {
     let s = &text[start..end];
     let lower_start = lower.len() as u32;
-    for c in s.chars() {
-        if c == '\u{2019}' {
-            lower.push('\'');
-        } else {
-            lower.extend(c.to_lowercase());
+    if s.is_ascii() {
+        // Most news text is ASCII: lowercase it bytewise.
+        lower.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        for c in s.chars() {
+            if c == '\u{2019}' {
+                lower.push('\'');
+            } else {
+                lower.extend(c.to_lowercase());
+            }
         }
     }
     tokens.push(Token {

@@ -18,6 +18,7 @@ pub mod input;
 pub mod lexicon;
 pub mod output;
 pub mod scoring;
+pub mod summary;
 pub mod text;
 
 pub use aggregate::ArticleReport;

@@ -93,6 +93,7 @@ pub fn attribute(doc: &Document, lex: AttributionLexicons) -> Vec<Statement> {
     // A speaker announced with a colon and no content yet (`Kim said:`), waiting
     // for the quote that follows; by the unit it was found in.
     let mut pending: Vec<(usize, Speaker)> = Vec::new();
+    let mut covered = vec![false; doc.tokens.len()];
     // First every cue and its frame, then the quotes no frame claimed: a frame
     // may claim the quote of the unit before it (`"Why?" Trump asked.`).
     for (u, unit) in units.iter().enumerate() {
@@ -111,8 +112,9 @@ pub fn attribute(doc: &Document, lex: AttributionLexicons) -> Vec<Statement> {
                 cue: cue.clone(),
                 form,
             };
-            match analyse_cue(&p, &frame, &statements[first_in_unit..], &statements) {
+            match analyse_cue(&p, &frame, &statements[first_in_unit..], &covered) {
                 Some(Found::Statement(st, resume)) => {
+                    covered[st.content.clone()].fill(true);
                     statements.push(st);
                     region_start = resume;
                     i = resume.max(cue.end);
@@ -126,16 +128,65 @@ pub fn attribute(doc: &Document, lex: AttributionLexicons) -> Vec<Statement> {
             }
         }
     }
+    let mut found = FoundSoFar::new(&statements, covered);
     for (u, unit) in units.iter().enumerate() {
         // A `Kim said:` with nothing after it announces the next unit's quote only.
         let mut waiting = pending
             .iter()
             .find(|(pu, _)| u > 0 && *pu == u - 1)
             .map(|(_, speaker)| speaker.clone());
-        attribute_uncovered_quotes(&p, unit.clone(), &mut statements, &mut waiting);
+        attribute_uncovered_quotes(&p, unit.clone(), &mut statements, &mut waiting, &mut found);
     }
     statements.sort_by_key(|s| (s.content.start, s.content.end));
     statements
+}
+
+/// What the uncovered-quote pass needs to know of the statements found so far,
+/// kept up to date in constant time per quote (an article of a million quotes
+/// stays linear): which tokens some content covers, and which statement's
+/// content ends last before the quote at hand.
+struct FoundSoFar {
+    covered: Vec<bool>,
+    /// Statements of the cue pass, by where their content ends.
+    by_end: Vec<usize>,
+    cursor: usize,
+    latest: Option<usize>,
+}
+
+impl FoundSoFar {
+    fn new(statements: &[Statement], covered: Vec<bool>) -> FoundSoFar {
+        let mut by_end: Vec<usize> = (0..statements.len()).collect();
+        by_end.sort_by_key(|&k| statements[k].content.end);
+        FoundSoFar {
+            covered,
+            by_end,
+            cursor: 0,
+            latest: None,
+        }
+    }
+
+    /// The statement whose content ends last at or before token `at`.
+    fn latest_before(&mut self, statements: &[Statement], at: usize) -> Option<usize> {
+        while let Some(&k) = self.by_end.get(self.cursor) {
+            if statements[k].content.end > at {
+                break;
+            }
+            self.note(statements, k);
+            self.cursor += 1;
+        }
+        self.latest.filter(|&k| statements[k].content.end <= at)
+    }
+
+    /// A statement found or extended by this pass.
+    fn note(&mut self, statements: &[Statement], k: usize) {
+        self.covered[statements[k].content.clone()].fill(true);
+        let later = self
+            .latest
+            .is_none_or(|l| statements[k].content.end >= statements[l].content.end);
+        if later {
+            self.latest = Some(k);
+        }
+    }
 }
 
 /// Where a cue stands: its unit, where content before it may start, and the
@@ -177,12 +228,7 @@ fn units(doc: &Document) -> Vec<Range<usize>> {
 }
 
 /// Reads the frame around one cue: who speaks, and which side holds the content.
-fn analyse_cue(
-    p: &Phrases,
-    f: &CueSite,
-    in_unit: &[Statement],
-    all: &[Statement],
-) -> Option<Found> {
+fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]) -> Option<Found> {
     let doc = p.doc;
     let (unit, region_start, cue, form) = (f.unit.clone(), f.region_start, f.cue.clone(), f.form);
     let cue_text = doc.span_text(cue.clone()).to_string();
@@ -404,7 +450,7 @@ fn analyse_cue(
         && inverted_end.is_none()
         && np.start == unit.start
         && unit.start == region_start
-        && let Some(q) = p.unclaimed_quote_closing_at(unit.start, all)
+        && let Some(q) = p.unclaimed_quote_closing_at(unit.start, covered)
     {
         let st = p.statement(q.open..q.end(), cue_text, cue.start, speaker, true);
         return Some(Found::Statement(st, j));
@@ -491,6 +537,7 @@ fn attribute_uncovered_quotes(
     unit: Range<usize>,
     statements: &mut Vec<Statement>,
     pending: &mut Option<Speaker>,
+    found: &mut FoundSoFar,
 ) {
     let doc = p.doc;
     let first = doc.quotes.partition_point(|q| q.open < unit.start);
@@ -500,25 +547,30 @@ fn attribute_uncovered_quotes(
         if !p.has_word(inner.clone()) {
             continue;
         }
-        let covered = statements
-            .iter()
-            .any(|s| s.content.start < q.end() && q.open < s.content.end);
-        if covered {
+        let previous_index = found.latest_before(statements, q.open);
+        if found.covered[q.open..q.end()].iter().any(|&c| c) {
             continue;
         }
+        let mut push = |statements: &mut Vec<Statement>, st: Statement| {
+            statements.push(st);
+            found.note(statements, statements.len() - 1);
+        };
         // `Rep. Trey Gowdy (R-S.C.): "…"`: a name and a colon, as transcripts write it.
         if let Some(name) = p.colon_attribution(unit.start, q.open) {
             let speaker = speaker_of(p, name, None);
             let colon = q.open - 1;
             let cue = doc.str(colon).to_string();
-            statements.push(p.statement_kind(
-                StatementKind::Direct,
-                inner,
-                cue,
-                Some(colon),
-                speaker,
-                true,
-            ));
+            push(
+                statements,
+                p.statement_kind(
+                    StatementKind::Direct,
+                    inner,
+                    cue,
+                    Some(colon),
+                    speaker,
+                    true,
+                ),
+            );
             continue;
         }
         // `Kasich resisted: "…"`: a quote after a colon that ends the unit speaks
@@ -530,14 +582,17 @@ fn attribute_uncovered_quotes(
         {
             let speaker = speaker_of(p, np, None);
             let colon = q.open - 1;
-            statements.push(p.statement_kind(
-                StatementKind::Direct,
-                inner,
-                ":".to_string(),
-                Some(colon),
-                speaker,
-                true,
-            ));
+            push(
+                statements,
+                p.statement_kind(
+                    StatementKind::Direct,
+                    inner,
+                    ":".to_string(),
+                    Some(colon),
+                    speaker,
+                    true,
+                ),
+            );
             continue;
         }
         // `“…” ― Carla Sanchez`: a name after a dash, as lists of quotes write it.
@@ -549,14 +604,10 @@ fn attribute_uncovered_quotes(
                 apposition: None,
             };
             let cue = doc.str(dash).to_string();
-            statements.push(p.statement_kind(
-                StatementKind::Direct,
-                inner,
-                cue,
-                Some(dash),
-                speaker,
-                true,
-            ));
+            push(
+                statements,
+                p.statement_kind(StatementKind::Direct, inner, cue, Some(dash), speaker, true),
+            );
             continue;
         }
         // Only a quote that stands as its own unit (nothing but punctuation
@@ -567,49 +618,54 @@ fn attribute_uncovered_quotes(
             continue;
         }
         if let Some(speaker) = pending.take() {
-            statements.push(p.statement_kind(
-                StatementKind::Direct,
-                inner,
-                String::new(),
-                None,
-                speaker,
-                false,
-            ));
+            push(
+                statements,
+                p.statement_kind(
+                    StatementKind::Direct,
+                    inner,
+                    String::new(),
+                    None,
+                    speaker,
+                    false,
+                ),
+            );
             continue;
         }
         let paragraph = q.paragraph;
         // The latest statement before this quote, in this paragraph or (for a
         // paragraph that is wholly a quote, or reopens one) the one before.
-        let previous = statements
-            .iter()
-            .filter(|s| s.content.end <= q.open)
-            .max_by_key(|s| s.content.end)
-            .filter(|s| {
-                let sp = doc.paragraph_of(s.content.start);
-                sp == paragraph
-                    || (sp + 1 == paragraph
-                        && (q.continues || q.open == doc.paragraphs[paragraph].tokens.start))
-            })
-            .cloned();
-        let Some(previous) = previous else { continue };
+        let Some(index) = previous_index.filter(|&k| {
+            let sp = doc.paragraph_of(statements[k].content.start);
+            sp == paragraph
+                || (sp + 1 == paragraph
+                    && (q.continues || q.open == doc.paragraphs[paragraph].tokens.start))
+        }) else {
+            continue;
+        };
+        let previous = statements[index].clone();
         // A split quote: the previous statement is a direct quote in the unit just
         // before, in this paragraph, with its attribution after it.
-        let index = statements.iter().rposition(|s| *s == previous);
         let split = previous.kind == StatementKind::Direct
             && doc.paragraph_of(previous.content.start) == paragraph
             && previous
                 .cue_token
                 .is_some_and(|c| c > previous.content.end && !p.has_quote_between(c, q.open));
-        match index {
-            Some(k) if split => statements[k].content.end = inner.end,
-            _ => statements.push(p.statement_kind(
-                StatementKind::Direct,
-                inner,
-                String::new(),
-                None,
-                previous.speaker.clone(),
-                false,
-            )),
+        match Some(index) {
+            Some(k) if split => {
+                statements[k].content.end = inner.end;
+                found.note(statements, k);
+            }
+            _ => push(
+                statements,
+                p.statement_kind(
+                    StatementKind::Direct,
+                    inner,
+                    String::new(),
+                    None,
+                    previous.speaker.clone(),
+                    false,
+                ),
+            ),
         }
     }
 }

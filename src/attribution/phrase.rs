@@ -290,10 +290,13 @@ impl<'l> Phrases<'_, 'l> {
             } else {
                 // After a name, a plain lowercase word is the verb of the clause
                 // (`Bolton distanced himself`), not part of the phrase.
-                let part_of_phrase = c.has(WordClasses::SPEAKER_NOUN)
-                    || doc.lower(k - 1) == "'s"
-                    || self.is(k - 1, WordClasses::NP_LINK | WordClasses::DETERMINER);
-                if seen_name && !part_of_phrase {
+                let part_of_phrase = || {
+                    c.has(WordClasses::SPEAKER_NOUN)
+                        || doc.lower(k - 1) == "'s"
+                        || self.is(k - 1, WordClasses::NP_LINK | WordClasses::DETERMINER)
+                };
+                // `seen_name` implies a word before this one.
+                if seen_name && !part_of_phrase() {
                     break;
                 }
                 lowercase_run += 1;
@@ -568,11 +571,7 @@ impl<'l> Phrases<'_, 'l> {
 
     /// The quote that closes right before `at` (`"Why?" Trump asked`), when no
     /// statement claims it yet.
-    pub fn unclaimed_quote_closing_at(
-        &self,
-        at: usize,
-        statements: &[super::Statement],
-    ) -> Option<&Quote> {
+    pub fn unclaimed_quote_closing_at(&self, at: usize, covered: &[bool]) -> Option<&Quote> {
         if at == 0 {
             return None;
         }
@@ -580,9 +579,7 @@ impl<'l> Phrases<'_, 'l> {
         if q.paragraph != self.doc.paragraph_of(at) {
             return None;
         }
-        let claimed = statements
-            .iter()
-            .any(|s| s.content.start < q.end() && q.open < s.content.end);
+        let claimed = covered[q.open..q.end()].iter().any(|&c| c);
         (!claimed && self.has_word(q.content())).then_some(q)
     }
 

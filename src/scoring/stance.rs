@@ -54,18 +54,22 @@ pub struct StanceMatch {
     pub weight: f64,
 }
 
-/// The stance lexicon, indexed by the first word of each pattern.
+/// The stance lexicon, indexed by the first word of each pattern: exact first
+/// words in one map, prefix first words (`protest*`) by their first
+/// `head_len` characters, so a word costs two lookups whatever the prefixes.
 #[derive(Debug, Clone, Default)]
 pub struct StanceLexicon {
     exact: HashMap<Box<str>, Vec<Pattern>>,
     prefix: HashMap<Box<str>, Vec<Pattern>>,
-    longest_prefix: usize,
+    /// Characters of the shortest prefix: the length of the `prefix` keys.
+    head_len: usize,
 }
 
 impl StanceLexicon {
     /// Reads `pattern<TAB>weight<TAB>source` lines; a later line for the same
     /// pattern replaces the earlier one.
     pub fn extend_from(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        let mut prefixes: Vec<Pattern> = self.prefix.drain().flat_map(|(_, list)| list).collect();
         for (line, fields) in data_lines(text) {
             if fields.len() < 2 {
                 return Err(LexiconError::new(
@@ -77,27 +81,51 @@ impl StanceLexicon {
             let weight = parse_number(file, line, fields[1])?;
             let pattern = parse_pattern(fields[0], weight)
                 .map_err(|message| LexiconError::new(file, line, message))?;
-            let (map, key) = match &pattern.words[0].0 {
-                PatternWord::Exact(w) => (&mut self.exact, w.clone()),
-                PatternWord::Prefix(p) => {
-                    self.longest_prefix = self.longest_prefix.max(p.len());
-                    (&mut self.prefix, p.clone())
+            match &pattern.words[0].0 {
+                PatternWord::Exact(w) => {
+                    let list = self.exact.entry(w.clone()).or_default();
+                    list.retain(|p| p.text != pattern.text);
+                    list.push(pattern);
                 }
-            };
-            let list = map.entry(key).or_default();
-            list.retain(|p| p.text != pattern.text);
-            list.push(pattern);
+                PatternWord::Prefix(_) => {
+                    prefixes.retain(|p: &Pattern| p.text != pattern.text);
+                    prefixes.push(pattern);
+                }
+            }
         }
+        self.index_prefixes(prefixes);
         Ok(())
+    }
+
+    /// Buckets the prefix patterns by their first `head_len` characters.
+    fn index_prefixes(&mut self, mut all: Vec<Pattern>) {
+        // Keep the file order within a bucket, whatever the map's order was.
+        all.sort_by(|a, b| a.text.cmp(&b.text));
+        self.head_len = all
+            .iter()
+            .filter_map(|p| match &p.words[0].0 {
+                PatternWord::Prefix(prefix) => Some(prefix.chars().count()),
+                PatternWord::Exact(_) => None,
+            })
+            .min()
+            .unwrap_or(0);
+        for p in all {
+            if let PatternWord::Prefix(prefix) = &p.words[0].0 {
+                let head = head(prefix, self.head_len);
+                self.prefix.entry(head.into()).or_default().push(p);
+            }
+        }
     }
 
     /// Patterns whose first word matches `word`.
     fn candidates<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a Pattern> + 'a {
         let exact = self.exact.get(word).into_iter().flatten();
-        let prefixes = (1..=word.len().min(self.longest_prefix))
-            .filter(move |&l| word.is_char_boundary(l))
-            .filter_map(move |l| self.prefix.get(&word[..l]))
-            .flatten();
+        let prefixes = (self.head_len > 0 && word.chars().count() >= self.head_len)
+            .then(|| self.prefix.get(head(word, self.head_len)))
+            .flatten()
+            .into_iter()
+            .flatten()
+            .filter(move |p| p.words[0].0.matches(word));
         exact.chain(prefixes)
     }
 
@@ -164,6 +192,11 @@ fn match_at(pat: &Pattern, doc: &Document, words: &[usize], p: usize) -> Option<
         return None;
     }
     go(pat, doc, words, 1, p + 1)
+}
+
+/// The first `n` characters of a word.
+fn head(word: &str, n: usize) -> &str {
+    word.char_indices().nth(n).map_or(word, |(i, _)| &word[..i])
 }
 
 fn parse_pattern(text: &str, weight: f64) -> Result<Pattern, String> {

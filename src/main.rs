@@ -15,7 +15,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Score(args) => cmd::score::run(args).map(|o| if o.failed > 0 { 1 } else { 0 }),
+        Command::Sentiment(args) => {
+            cmd::sentiment::run(args).map(|o| if o.failed > 0 { 1 } else { 0 })
+        }
         Command::Eval(args) => cmd::eval::run(args).map(|()| 0),
+        Command::Explain(args) => cmd::explain::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

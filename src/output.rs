@@ -1,7 +1,18 @@
 //! Write: `statements.csv`, `actors.csv` and `dyads.csv` per the CSV contracts
 //! (UTF-8, one header row, RFC 4180 quoting, scores as fixed 4-place decimals,
-//! an empty cell for a missing score, never NaN or inf).
+//! an empty cell for a missing score, never NaN or inf), and `errors.csv`, one
+//! row for every input that was not scored.
+//!
+//! For spreadsheets, by default ([`CsvStyle`]):
+//! - a text cell (ids, metadata, speaker, actor, cue, targets, evidence, text,
+//!   errors) that begins with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`,
+//!   as OWASP recommends against CSV injection, so that no cell becomes a
+//!   formula; a cell that begins with `'` gets one too, so removing one leading
+//!   `'` always gives the text back. Numeric columns are never touched.
+//! - a text cell longer than Excel's 32,767-character limit is cut there, and
+//!   the `truncated` column that ends `statements.csv` names the columns cut.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -26,6 +37,9 @@ pub const STATEMENTS_HEADER: [&str; 15] = [
     "evidence",
     "text",
 ];
+/// Columns after the contract's in `statements.csv`: `truncated` names the
+/// columns of the row that were cut at [`CELL_LIMIT`] (`;`-separated).
+pub const STATEMENTS_EXTRA: [&str; 1] = ["truncated"];
 pub const ACTORS_HEADER: [&str; 6] = [
     "article_id",
     "actor",
@@ -35,16 +49,26 @@ pub const ACTORS_HEADER: [&str; 6] = [
     "stance",
 ];
 pub const DYADS_HEADER: [&str; 5] = ["article_id", "source", "target", "statements", "stance"];
+pub const ERRORS_HEADER: [&str; 4] = ["article_id", "file", "line", "error"];
 
-/// The three tables `stance score` writes.
+/// Excel's limit on the characters of a cell (counted in UTF-16 units, as
+/// Excel counts them).
+pub const CELL_LIMIT: usize = 32_767;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// The tables `stance score` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Table {
     Statements,
     Actors,
     Dyads,
+    /// Every input that was not scored: `article_id, file, line, error`.
+    Errors,
 }
 
 impl Table {
+    /// The tables written from article reports.
     pub const ALL: [Table; 3] = [Table::Statements, Table::Actors, Table::Dyads];
 
     pub fn file_name(self) -> &'static str {
@@ -52,6 +76,7 @@ impl Table {
             Table::Statements => "statements.csv",
             Table::Actors => "actors.csv",
             Table::Dyads => "dyads.csv",
+            Table::Errors => "errors.csv",
         }
     }
 
@@ -60,6 +85,36 @@ impl Table {
             Table::Statements => &STATEMENTS_HEADER,
             Table::Actors => &ACTORS_HEADER,
             Table::Dyads => &DYADS_HEADER,
+            Table::Errors => &ERRORS_HEADER,
+        }
+    }
+
+    fn extra(self) -> &'static [&'static str] {
+        match self {
+            Table::Statements => &STATEMENTS_EXTRA,
+            _ => &[],
+        }
+    }
+}
+
+/// How the CSV is written: for spreadsheets by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvStyle {
+    /// The field separator (`,`; `;` for locales whose spreadsheets expect it).
+    pub delimiter: u8,
+    /// Start each file with a UTF-8 byte-order mark, so that Excel on Windows
+    /// reads it as UTF-8 (`Kōno`, not `KÅno`).
+    pub bom: bool,
+    /// Neutralise text cells that a spreadsheet would read as a formula.
+    pub formula_escape: bool,
+}
+
+impl Default for CsvStyle {
+    fn default() -> Self {
+        CsvStyle {
+            delimiter: b',',
+            bom: false,
+            formula_escape: true,
         }
     }
 }
@@ -79,89 +134,206 @@ pub fn format_score(value: Option<f64>) -> String {
     }
 }
 
+/// A text cell as a spreadsheet should get it: with a leading `'` when it
+/// begins with `=`, `+`, `-`, `@`, tab, CR or `'` (if `escape`), and cut at
+/// [`CELL_LIMIT`] UTF-16 units. Returns the cell and whether it was cut.
+pub fn text_cell(text: &str, escape: bool) -> (Cow<'_, str>, bool) {
+    let escaped = escape && text.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']);
+    let room = CELL_LIMIT - usize::from(escaped);
+    let (kept, cut) = cut_utf16(text, room);
+    let cell = if escaped {
+        Cow::Owned(format!("'{kept}"))
+    } else {
+        Cow::Borrowed(kept)
+    };
+    (cell, cut)
+}
+
+/// The longest prefix of `text` of at most `limit` UTF-16 units, on a
+/// character boundary, and whether anything was cut.
+fn cut_utf16(text: &str, limit: usize) -> (&str, bool) {
+    // Each UTF-16 unit takes at least one byte: a short text needs no count.
+    if text.len() <= limit {
+        return (text, false);
+    }
+    let mut units = 0;
+    for (at, c) in text.char_indices() {
+        units += c.len_utf16();
+        if units > limit {
+            return (&text[..at], true);
+        }
+    }
+    (text, false)
+}
+
+/// One cell of a row: text (escaped and cut as the style says) or a number
+/// (written as it is).
+enum Cell<'a> {
+    Text(&'a str, &'a str),
+    Number(String),
+}
+
+/// A row of `errors.csv`: an input that was not scored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorRow {
+    /// The article, when known (a whole file that could not be read has none).
+    pub article_id: Option<String>,
+    pub file: String,
+    pub line: Option<usize>,
+    pub error: String,
+}
+
 /// Writes the rows of one table for a stream of article reports.
 pub struct TableWriter<W: Write> {
     table: Table,
     meta: Vec<MetaField>,
+    style: CsvStyle,
     csv: csv::Writer<W>,
 }
 
 impl<W: Write> TableWriter<W> {
-    /// A writer for `table`, with the metadata columns `meta` after `article_id`;
-    /// writes the header row unless `header` is false.
+    /// A writer for `table` in the default style, with the metadata columns
+    /// `meta` after `article_id`; writes the header row unless `header` is false.
     pub fn new(
         table: Table,
         meta: &[MetaField],
         out: W,
         header: bool,
     ) -> io::Result<TableWriter<W>> {
-        let mut csv = csv::WriterBuilder::new().flexible(false).from_writer(out);
+        TableWriter::with_style(table, meta, out, header, CsvStyle::default())
+    }
+
+    /// As [`TableWriter::new`], in `style`; with `style.bom` the header row is
+    /// preceded by a byte-order mark.
+    pub fn with_style(
+        table: Table,
+        meta: &[MetaField],
+        mut out: W,
+        header: bool,
+        style: CsvStyle,
+    ) -> io::Result<TableWriter<W>> {
+        let meta = if table == Table::Errors { &[] } else { meta };
+        if header && style.bom {
+            out.write_all(BOM)?;
+        }
+        let mut csv = csv::WriterBuilder::new()
+            .flexible(false)
+            .delimiter(style.delimiter)
+            .from_writer(out);
         if header {
             let h = table.header();
             let mut row: Vec<&str> = vec![h[0]];
             row.extend(meta.iter().map(|m| m.name()));
             row.extend(&h[1..]);
+            row.extend(table.extra());
             csv.write_record(&row).map_err(io::Error::other)?;
         }
         Ok(TableWriter {
             table,
             meta: meta.to_vec(),
+            style,
             csv,
         })
     }
 
-    /// Writes the article's rows of this table.
+    /// Writes one row: the text cells escaped and cut; for `statements.csv`
+    /// the `truncated` cell naming the columns cut.
+    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
+        let mut out: Vec<Cow<str>> = Vec::with_capacity(cells.len() + 1);
+        let mut cut: Vec<&str> = Vec::new();
+        for cell in cells {
+            match cell {
+                Cell::Text(text, column) => {
+                    let (cell, was_cut) = text_cell(text, self.style.formula_escape);
+                    if was_cut {
+                        cut.push(column);
+                    }
+                    out.push(cell);
+                }
+                Cell::Number(n) => out.push(Cow::Borrowed(n.as_str())),
+            }
+        }
+        if self.table == Table::Statements {
+            out.push(Cow::Owned(cut.join(";")));
+        }
+        self.csv
+            .write_record(out.iter().map(|c| c.as_bytes()))
+            .map_err(io::Error::other)
+    }
+
+    /// Writes the article's rows of this table (none for `errors.csv`).
     pub fn write(&mut self, report: &ArticleReport) -> io::Result<()> {
-        let mut lead: Vec<&str> = vec![report.article_id.as_str()];
-        lead.extend(self.meta.iter().map(|&m| report.meta.get(m).unwrap_or("")));
-        let mut write = |cells: Vec<String>| {
-            let row = lead.iter().copied().chain(cells.iter().map(String::as_str));
-            self.csv.write_record(row).map_err(io::Error::other)
-        };
+        let mut lead: Vec<Cell> = vec![Cell::Text(&report.article_id, "article_id")];
+        lead.extend(
+            self.meta
+                .iter()
+                .map(|&m| Cell::Text(report.meta.get(m).unwrap_or(""), m.name())),
+        );
+        let num = |v: usize| Cell::Number(v.to_string());
+        let opt = |v: Option<usize>| Cell::Number(v.map(|v| v.to_string()).unwrap_or_default());
         match self.table {
             Table::Statements => {
                 for s in &report.statements {
-                    write(vec![
-                        s.statement.to_string(),
-                        s.kind.as_str().to_string(),
-                        s.speaker.clone(),
-                        s.actor.clone().unwrap_or_default(),
-                        s.cue.clone(),
-                        s.targets.join(";"),
-                        format_score(Some(s.sentiment)),
-                        format_score(Some(s.stance)),
-                        s.start.to_string(),
-                        s.end.to_string(),
-                        s.speaker_start.map(|v| v.to_string()).unwrap_or_default(),
-                        s.speaker_end.map(|v| v.to_string()).unwrap_or_default(),
-                        s.evidence.clone(),
-                        s.text.clone(),
-                    ])?;
+                    let targets = s.targets.join(";");
+                    let cells = [
+                        num(s.statement),
+                        Cell::Text(s.kind.as_str(), "kind"),
+                        Cell::Text(&s.speaker, "speaker"),
+                        Cell::Text(s.actor.as_deref().unwrap_or(""), "actor"),
+                        Cell::Text(&s.cue, "cue"),
+                        Cell::Text(&targets, "targets"),
+                        Cell::Number(format_score(Some(s.sentiment))),
+                        Cell::Number(format_score(Some(s.stance))),
+                        num(s.start),
+                        num(s.end),
+                        opt(s.speaker_start),
+                        opt(s.speaker_end),
+                        Cell::Text(&s.evidence, "evidence"),
+                        Cell::Text(&s.text, "text"),
+                    ];
+                    let row: Vec<Cell> = lead.iter().map(Cell::copy).chain(cells).collect();
+                    self.row(&row)?;
                 }
             }
             Table::Actors => {
                 for a in &report.actors {
-                    write(vec![
-                        a.actor.clone(),
-                        a.mentions.to_string(),
-                        a.statements.to_string(),
-                        format_score(a.sentiment),
-                        format_score(a.stance),
-                    ])?;
+                    let cells = [
+                        Cell::Text(&a.actor, "actor"),
+                        num(a.mentions),
+                        num(a.statements),
+                        Cell::Number(format_score(a.sentiment)),
+                        Cell::Number(format_score(a.stance)),
+                    ];
+                    let row: Vec<Cell> = lead.iter().map(Cell::copy).chain(cells).collect();
+                    self.row(&row)?;
                 }
             }
             Table::Dyads => {
                 for d in &report.dyads {
-                    write(vec![
-                        d.source.clone(),
-                        d.target.clone(),
-                        d.statements.to_string(),
-                        format_score(Some(d.stance)),
-                    ])?;
+                    let cells = [
+                        Cell::Text(&d.source, "source"),
+                        Cell::Text(&d.target, "target"),
+                        num(d.statements),
+                        Cell::Number(format_score(Some(d.stance))),
+                    ];
+                    let row: Vec<Cell> = lead.iter().map(Cell::copy).chain(cells).collect();
+                    self.row(&row)?;
                 }
             }
+            Table::Errors => {}
         }
         Ok(())
+    }
+
+    /// Writes a row of `errors.csv`.
+    pub fn write_error(&mut self, e: &ErrorRow) -> io::Result<()> {
+        let row = [
+            Cell::Text(e.article_id.as_deref().unwrap_or(""), "article_id"),
+            Cell::Text(&e.file, "file"),
+            Cell::Number(e.line.map(|l| l.to_string()).unwrap_or_default()),
+            Cell::Text(&e.error, "error"),
+        ];
+        self.row(&row)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
@@ -173,20 +345,52 @@ impl<W: Write> TableWriter<W> {
     }
 }
 
-/// The three table writers of an output folder. Each file is written under a
-/// temporary name and renamed when complete, so a killed run leaves no
-/// half-written CSV.
+impl Cell<'_> {
+    fn copy(&self) -> Cell<'_> {
+        match self {
+            Cell::Text(t, c) => Cell::Text(t, c),
+            Cell::Number(n) => Cell::Number(n.clone()),
+        }
+    }
+}
+
+/// A table being written under a temporary name in the output folder.
+struct Pending {
+    writer: TableWriter<BufWriter<File>>,
+    tmp: PathBuf,
+    path: PathBuf,
+}
+
+/// The tables of an output folder: `statements.csv`, `actors.csv`,
+/// `dyads.csv` and `errors.csv`. Each file is written under a temporary name
+/// (`.NAME.partial`) and renamed when complete, so a killed run leaves no
+/// half-written CSV; a run that fails removes its temporary files.
 pub struct OutputFolder {
-    writers: Vec<(TableWriter<BufWriter<File>>, PathBuf, PathBuf)>,
+    tables: Vec<Pending>,
+    errors: Option<Pending>,
 }
 
 impl OutputFolder {
     /// Creates the folder if needed; refuses to replace existing tables unless `force`.
     pub fn create(dir: &Path, meta: &[MetaField], force: bool) -> io::Result<OutputFolder> {
+        OutputFolder::with_style(dir, meta, force, CsvStyle::default())
+    }
+
+    /// As [`OutputFolder::create`], writing in `style`.
+    pub fn with_style(
+        dir: &Path,
+        meta: &[MetaField],
+        force: bool,
+        style: CsvStyle,
+    ) -> io::Result<OutputFolder> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(io::Error::new(io::ErrorKind::NotADirectory, "not a folder"));
+        }
         std::fs::create_dir_all(dir)?;
+        let all = Table::ALL.into_iter().chain([Table::Errors]);
         if !force {
-            let existing: Vec<String> = Table::ALL
-                .iter()
+            let existing: Vec<String> = all
+                .clone()
                 .map(|t| dir.join(t.file_name()))
                 .filter(|p| p.exists())
                 .map(|p| p.display().to_string())
@@ -201,31 +405,122 @@ impl OutputFolder {
                 ));
             }
         }
-        let mut writers = Vec::new();
-        for table in Table::ALL {
+        let mut out = OutputFolder {
+            tables: Vec::new(),
+            errors: None,
+        };
+        for table in all {
             let path = dir.join(table.file_name());
             let tmp = dir.join(format!(".{}.partial", table.file_name()));
+            // `out` removes the files made so far if this fails.
             let file = BufWriter::with_capacity(1 << 16, File::create(&tmp)?);
-            writers.push((TableWriter::new(table, meta, file, true)?, tmp, path));
+            let pending = Pending {
+                writer: TableWriter::with_style(table, meta, file, true, style)?,
+                tmp,
+                path,
+            };
+            if table == Table::Errors {
+                out.errors = Some(pending);
+            } else {
+                out.tables.push(pending);
+            }
         }
-        Ok(OutputFolder { writers })
+        Ok(out)
     }
 
+    /// Writes an article's rows into every table.
     pub fn write(&mut self, report: &ArticleReport) -> io::Result<()> {
-        for (w, _, _) in &mut self.writers {
-            w.write(report)?;
+        for p in &mut self.tables {
+            p.writer.write(report)?;
         }
         Ok(())
     }
 
-    /// Flushes every table and moves it to its final name.
-    pub fn finish(self) -> io::Result<()> {
-        for (w, tmp, path) in self.writers {
-            let mut file = w.into_inner()?;
-            file.flush()?;
-            file.get_ref().sync_all()?;
-            std::fs::rename(&tmp, &path)?;
+    /// Writes a row of `errors.csv`.
+    pub fn write_error(&mut self, row: &ErrorRow) -> io::Result<()> {
+        match &mut self.errors {
+            Some(p) => p.writer.write_error(row),
+            None => Ok(()),
         }
-        Ok(())
+    }
+
+    /// The path `errors.csv` will have.
+    pub fn errors_path(&self) -> Option<&Path> {
+        self.errors.as_ref().map(|p| p.path.as_path())
+    }
+
+    /// Flushes every table to disk and moves it to its final name; on failure
+    /// removes the temporary files and leaves existing tables as they were.
+    pub fn finish(mut self) -> io::Result<()> {
+        let mut all: Vec<Pending> = std::mem::take(&mut self.tables);
+        all.extend(self.errors.take());
+        let flushed = all.iter_mut().try_for_each(|p| {
+            p.writer.flush()?;
+            p.writer.csv.get_ref().get_ref().sync_all()
+        });
+        if let Err(e) = flushed {
+            for p in &all {
+                let _ = std::fs::remove_file(&p.tmp);
+            }
+            return Err(e);
+        }
+        // Everything is on disk: now the renames.
+        let mut result = Ok(());
+        for p in all {
+            if result.is_ok() {
+                result = std::fs::rename(&p.tmp, &p.path);
+            } else {
+                let _ = std::fs::remove_file(&p.tmp);
+            }
+        }
+        result
+    }
+}
+
+impl Drop for OutputFolder {
+    /// A run that stops before [`OutputFolder::finish`] leaves no temporary
+    /// files (a killed one leaves them hidden, to be replaced by the next run).
+    fn drop(&mut self) {
+        for p in self.tables.iter().chain(&self.errors) {
+            let _ = std::fs::remove_file(&p.tmp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_get_a_leading_apostrophe_and_others_do_not() {
+        let cell = |s: &str| text_cell(s, true).0.into_owned();
+        assert_eq!(cell("=1+1"), "'=1+1");
+        assert_eq!(cell("+81 3"), "'+81 3");
+        assert_eq!(cell("-2 percent"), "'-2 percent");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("\rx"), "'\rx");
+        assert_eq!(cell("'Tis"), "''Tis");
+        assert_eq!(cell("Kōno said =1"), "Kōno said =1");
+        assert_eq!(cell(""), "");
+        assert_eq!(text_cell("=1+1", false).0, "=1+1");
+    }
+
+    #[test]
+    fn a_cell_past_excels_limit_is_cut_on_a_character_boundary() {
+        let long = "ō".repeat(CELL_LIMIT + 5);
+        let (cell, cut) = text_cell(&long, true);
+        assert!(cut);
+        assert_eq!(cell.chars().count(), CELL_LIMIT);
+        // An astral character is two UTF-16 units, as Excel counts.
+        let emoji = "😀".repeat(CELL_LIMIT);
+        let (cell, cut) = text_cell(&emoji, true);
+        assert!(cut);
+        assert_eq!(cell.chars().count(), CELL_LIMIT / 2);
+        let dash = format!("-{}", "a".repeat(CELL_LIMIT));
+        let (cell, cut) = text_cell(&dash, true);
+        assert!(cut);
+        assert_eq!(cell.len(), CELL_LIMIT);
+        assert!(!text_cell(&"a".repeat(CELL_LIMIT), true).1);
     }
 }

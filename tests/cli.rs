@@ -294,7 +294,7 @@ fn every_table_header_keeps_the_contract() {
     let header = |f: &str| Table::read(&out.join(f)).header.join(",");
     assert_eq!(
         header("statements.csv"),
-        "article_id,statement,kind,speaker,actor,cue,targets,sentiment,stance,start,end,speaker_start,speaker_end,evidence,text"
+        "article_id,statement,kind,speaker,actor,cue,targets,sentiment,stance,start,end,speaker_start,speaker_end,evidence,text,truncated"
     );
     assert_eq!(
         header("actors.csv"),

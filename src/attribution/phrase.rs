@@ -823,6 +823,22 @@ impl<'l> Phrases<'_, 'l> {
                 stop = k;
                 break;
             }
+            // Another speaker's frame (`… Kono said …` in a run-on sentence) ends
+            // the content before its subject; this also keeps a sentence of
+            // many cues linear.
+            if k > start + 1 && next_is_cue(k) {
+                let mut b = k;
+                while b > start + 1 && self.is(b - 1, WordClasses::SKIP) {
+                    b -= 1;
+                }
+                if let Some(np) = self.backward_phrase(b - 1, start + 1)
+                    && np.start > start + 1
+                    && np.end == b
+                {
+                    stop = np.start;
+                    break;
+                }
+            }
             if k > start
                 && (doc.is_punct(k, ",") || self.is_closing_mark(k))
                 && self.frame_starts_after(k, end)

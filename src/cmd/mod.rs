@@ -2,7 +2,9 @@
 //! once and runs.
 
 pub mod eval;
+pub mod explain;
 pub mod score;
+pub mod sentiment;
 
 use std::path::Path;
 

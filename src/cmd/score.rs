@@ -1,24 +1,39 @@
 //! `stance score [INPUT]... --out DIR`: articles in, statements.csv,
-//! actors.csv and dyads.csv out.
+//! actors.csv, dyads.csv and errors.csv out.
 //!
 //! Articles are read in order and scored in parallel in bounded batches, then
 //! written in input order: memory stays flat as the corpus grows and the
 //! output is byte-identical for any thread count. A bad file, line or article
-//! is reported on stderr and skipped; the exit code says so.
+//! is reported on stderr in one line, listed in errors.csv and skipped; a
+//! panic while scoring one article is caught and reported the same way. At the
+//! end a count of what was not scored goes to stderr; the exit code is 1 when
+//! anything was not scored. `--strict` stops at the first such input and
+//! writes no tables.
+//!
+//! With `--stdout TABLE` the one table goes to standard output instead (with
+//! or without its header row, `--no-header`), as a streaming filter for
+//! pipelines such as Spark's `RDD.pipe`; inputs not scored are then reported on
+//! stderr only, and a closed standard output ends the run quietly (exit 0).
+//!
+//! For tests, the environment variable `STANCE_PANIC_ON_ARTICLE=ID` makes the
+//! scoring of article `ID` panic, so that the catching can be checked.
 
-use std::io::IsTerminal;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Once;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::cli::{FormatArg, ScoreArgs};
+use crate::cli::{FormatArg, ScoreArgs, TableArg};
 use stance::aggregate::ArticleReport;
 use stance::article::MetaField;
-use stance::input::{self, Fields, Format, InputOptions, Item, Source};
-use stance::output::OutputFolder;
+use stance::input::{self, Fields, Format, InputOptions, InputProblem, Item, Origin, Source};
+use stance::output::{CsvStyle, ErrorRow, OutputFolder, Table, TableWriter};
 use stance::{Article, Engine};
 
 /// Articles per batch: enough to keep every core busy, few enough that memory
@@ -30,6 +45,7 @@ const BATCH_BYTES: usize = 32 << 20;
 /// What a run did: the exit code follows from it.
 pub struct Outcome {
     pub articles: usize,
+    /// Inputs not scored (rows of errors.csv).
     pub failed: usize,
 }
 
@@ -42,7 +58,158 @@ pub fn format_of(arg: Option<FormatArg>) -> Option<Format> {
     })
 }
 
+/// `--delimiter`: one ASCII character that is not a quote, a line end or
+/// alphanumeric; `tab` or `\t` for a tab.
+fn parse_delimiter(s: &str) -> anyhow::Result<u8> {
+    match s {
+        "tab" | "\\t" | "\t" => return Ok(b'\t'),
+        _ => {}
+    }
+    match s.as_bytes() {
+        [b] if b.is_ascii_punctuation() && *b != b'"' || *b == b' ' => Ok(*b),
+        _ => bail!(
+            "--delimiter takes one ASCII punctuation character such as ';' or `tab`, not {s:?}"
+        ),
+    }
+}
+
+/// Where the tables go: the three tables (and errors.csv) of an output folder,
+/// or one table on standard output.
+enum Sink {
+    Folder(OutputFolder),
+    Stdout(TableWriter<BufWriter<StdoutLock<'static>>>),
+}
+
+impl Sink {
+    fn write(&mut self, report: &ArticleReport) -> io::Result<()> {
+        match self {
+            Sink::Folder(f) => f.write(report),
+            Sink::Stdout(w) => w.write(report),
+        }
+    }
+
+    /// Lists an input not scored in errors.csv; on standard output the line
+    /// on stderr is all there is.
+    fn write_error(&mut self, row: &ErrorRow) -> io::Result<()> {
+        match self {
+            Sink::Folder(f) => f.write_error(row),
+            Sink::Stdout(_) => Ok(()),
+        }
+    }
+
+    /// Where the inputs not scored are listed.
+    fn errors_place(&self) -> String {
+        match self {
+            Sink::Folder(f) => f
+                .errors_path()
+                .map(|p| format!("see {}", p.display()))
+                .unwrap_or_default(),
+            Sink::Stdout(_) => "see the messages above".to_string(),
+        }
+    }
+
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Folder(f) => f.finish(),
+            Sink::Stdout(w) => w.into_inner()?.flush(),
+        }
+    }
+}
+
+/// Whether an error comes from a closed standard output (`stance … | head`):
+/// a broken pipe anywhere in its chain, also inside an `io::Error` that wraps a
+/// `csv::Error` (whose own chain stops there).
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    fn broken(e: &(dyn std::error::Error + 'static)) -> bool {
+        if let Some(io) = e.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+            if let Some(inner) = io.get_ref() {
+                return broken(inner);
+            }
+        }
+        matches!(
+            e.downcast_ref::<csv::Error>().map(csv::Error::kind),
+            Some(csv::ErrorKind::Io(io)) if io.kind() == io::ErrorKind::BrokenPipe
+        )
+    }
+    err.chain().any(broken)
+}
+
+/// Why a run stopped early under `--strict`.
+struct Stop;
+
+/// The bookkeeping of a run: counts, errors.csv, the ids seen so far.
+struct Ledger<'a> {
+    out: Sink,
+    /// The output folder, or `standard output`, for messages.
+    out_dir: &'a str,
+    progress: ProgressBar,
+    strict: bool,
+    outcome: Outcome,
+    /// Where each id was first read, to warn of duplicates.
+    seen: HashMap<String, Origin>,
+}
+
+impl Ledger<'_> {
+    /// Prints a problem in one line; a failure (not a warning) also goes to
+    /// errors.csv, and under `--strict` stops the run.
+    fn problem(&mut self, p: InputProblem) -> anyhow::Result<Result<(), Stop>> {
+        let kind = if p.warning { "warning: " } else { "" };
+        self.progress.suspend(|| eprintln!("stance: {kind}{p}"));
+        if p.warning {
+            return Ok(Ok(()));
+        }
+        self.outcome.failed += 1;
+        self.out
+            .write_error(&ErrorRow {
+                article_id: p.article_id,
+                file: p.file,
+                line: p.line,
+                error: p.message,
+            })
+            .with_context(|| format!("{}: cannot write output", self.out_dir))?;
+        Ok(if self.strict { Err(Stop) } else { Ok(()) })
+    }
+
+    /// Notes an article's id; warns when an earlier article had the same one
+    /// (both are scored).
+    fn check_id(&mut self, id: &str, origin: &Origin) -> anyhow::Result<Result<(), Stop>> {
+        match self.seen.get(id) {
+            Some(first) => {
+                let p = InputProblem {
+                    article_id: Some(id.to_string()),
+                    file: origin.file.clone(),
+                    line: origin.line,
+                    message: format!("duplicate id, first read at {first}; both scored"),
+                    warning: true,
+                };
+                self.problem(p)
+            }
+            None => {
+                self.seen.insert(id.to_string(), origin.clone());
+                Ok(Ok(()))
+            }
+        }
+    }
+}
+
 pub fn run(args: ScoreArgs) -> anyhow::Result<Outcome> {
+    let to_stdout = args.stdout.is_some();
+    match run_to(args) {
+        Err(e) if to_stdout && is_broken_pipe(&e) => Ok(Outcome {
+            articles: 0,
+            failed: 0,
+        }),
+        other => other,
+    }
+}
+
+fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
+    if args.no_header && args.stdout.is_none() {
+        bail!("--no-header goes with --stdout TABLE");
+    }
     let meta: Vec<MetaField> = args
         .meta
         .iter()
@@ -51,6 +218,11 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<Outcome> {
                 .with_context(|| format!("--meta: unknown field {m:?} (title, date, source, url)"))
         })
         .collect::<anyhow::Result<_>>()?;
+    let style = CsvStyle {
+        delimiter: parse_delimiter(&args.delimiter)?,
+        bom: args.bom,
+        formula_escape: !args.no_formula_escape,
+    };
     let lexicons = super::load_lexicons(&args.lexicons)?;
     let mut engine = Engine::from_lexicons(lexicons);
     if !args.actors.is_empty() {
@@ -77,8 +249,32 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<Outcome> {
         .num_threads(threads)
         .build()
         .context("cannot start worker threads")?;
-    let mut out = OutputFolder::create(&args.out, &meta, args.force)
-        .with_context(|| format!("{}: cannot write output", args.out.display()))?;
+    let out_name = match (&args.out, args.stdout) {
+        (_, Some(_)) => "standard output".to_string(),
+        (Some(dir), None) => dir.display().to_string(),
+        (None, None) => bail!("--out DIR or --stdout TABLE is required"),
+    };
+    let out = match (&args.out, args.stdout) {
+        (_, Some(table)) => {
+            let table = match table {
+                TableArg::Statements => Table::Statements,
+                TableArg::Actors => Table::Actors,
+                TableArg::Dyads => Table::Dyads,
+            };
+            let stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            Sink::Stdout(
+                TableWriter::with_style(table, &meta, stdout, !args.no_header, style)
+                    .with_context(|| format!("{out_name}: cannot write output"))?,
+            )
+        }
+        (Some(dir), None) => Sink::Folder(
+            OutputFolder::with_style(dir, &meta, args.force, style)
+                .with_context(|| format!("{out_name}: cannot write output"))?,
+        ),
+        (None, None) => bail!("--out DIR or --stdout TABLE is required"),
+    };
+    let panic_on = std::env::var("STANCE_PANIC_ON_ARTICLE").ok();
+    quiet_panics_while_scoring();
 
     let sources = input::expand_inputs(&args.inputs, options.format);
     let total_known = sources
@@ -86,89 +282,188 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<Outcome> {
         .all(|s| matches!(s, Ok(Source::File { path, .. }) if options.format.or_else(|| Format::from_path(path)) == Some(Format::Txt)));
     let progress = progress_bar(args.quiet, total_known.then_some(sources.len() as u64));
 
-    let mut outcome = Outcome {
-        articles: 0,
-        failed: 0,
+    let mut ledger = Ledger {
+        out,
+        out_dir: &out_name,
+        progress,
+        strict: args.strict,
+        outcome: Outcome {
+            articles: 0,
+            failed: 0,
+        },
+        seen: HashMap::new(),
     };
-    let mut batch: Vec<Article> = Vec::with_capacity(BATCH_ARTICLES);
+    let mut batch: Vec<(Article, Origin)> = Vec::with_capacity(BATCH_ARTICLES);
     let mut batch_bytes = 0;
-    let mut flush = |batch: &mut Vec<Article>, outcome: &mut Outcome| -> anyhow::Result<()> {
+    let flush = |batch: &mut Vec<(Article, Origin)>,
+                 ledger: &mut Ledger|
+     -> anyhow::Result<Result<(), Stop>> {
         let reports: Vec<Result<ArticleReport, String>> = pool.install(|| {
             batch
                 .par_iter()
-                .map(|a| {
-                    catch_unwind(AssertUnwindSafe(|| engine.score(a))).map_err(|_| a.id.clone())
-                })
+                .map(|(a, _)| score_one(&engine, a, panic_on.as_deref()))
                 .collect()
         });
-        for report in reports {
+        for (report, (article, origin)) in reports.into_iter().zip(batch.drain(..)) {
             match report {
                 Ok(r) => {
-                    out.write(&r)
-                        .with_context(|| format!("{}: cannot write output", args.out.display()))?;
-                    outcome.articles += 1;
+                    ledger
+                        .out
+                        .write(&r)
+                        .with_context(|| format!("{out_name}: cannot write output"))?;
+                    ledger.outcome.articles += 1;
                 }
-                Err(id) => {
-                    progress.suspend(|| {
-                        eprintln!("stance: article {id}: internal error while scoring; skipped")
-                    });
-                    outcome.failed += 1;
+                Err(why) => {
+                    let p = InputProblem {
+                        article_id: Some(article.id),
+                        file: origin.file,
+                        line: origin.line,
+                        message: format!("internal error while scoring ({why}); not scored"),
+                        warning: false,
+                    };
+                    if let Err(stop) = ledger.problem(p)? {
+                        return Ok(Err(stop));
+                    }
                 }
             }
-            progress.inc(1);
+            ledger.progress.inc(1);
         }
-        batch.clear();
-        Ok(())
+        Ok(Ok(()))
     };
-    for source in sources {
+    let mut stopped = false;
+    'sources: for source in sources {
         let source = match source {
             Ok(s) => s,
             Err(problem) => {
-                progress.suspend(|| eprintln!("stance: {problem}"));
-                outcome.failed += 1;
+                if ledger.problem(problem)?.is_err() {
+                    stopped = true;
+                    break 'sources;
+                }
                 continue;
             }
         };
         let mut failure: Option<anyhow::Error> = None;
-        input::read_source(&source, &options, &mut |item| {
-            if failure.is_some() {
+        input::read_source_with_origins(&source, &options, &mut |item, origin| {
+            if failure.is_some() || stopped {
                 return;
             }
-            match item {
+            let step = match item {
                 Item::Article(a) => {
-                    batch_bytes += a.text.len();
-                    batch.push(a);
-                    if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
-                        batch_bytes = 0;
-                        if let Err(e) = flush(&mut batch, &mut outcome) {
-                            failure = Some(e);
+                    let origin = origin.unwrap_or_else(|| Origin {
+                        file: "-".into(),
+                        line: None,
+                    });
+                    match ledger.check_id(&a.id, &origin) {
+                        Ok(Ok(())) => {
+                            batch_bytes += a.text.len();
+                            batch.push((a, origin));
+                            if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                                batch_bytes = 0;
+                                flush(&mut batch, &mut ledger)
+                            } else {
+                                Ok(Ok(()))
+                            }
                         }
+                        other => other,
                     }
                 }
-                Item::Problem(problem) => {
-                    let kind = if problem.warning { "warning: " } else { "" };
-                    progress.suspend(|| eprintln!("stance: {kind}{problem}"));
-                    if !problem.warning {
-                        outcome.failed += 1;
-                    }
-                }
+                Item::Problem(problem) => ledger.problem(problem),
+            };
+            match step {
+                Ok(Ok(())) => {}
+                Ok(Err(Stop)) => stopped = true,
+                Err(e) => failure = Some(e),
             }
         });
         if let Some(e) = failure {
             return Err(e);
         }
+        if stopped {
+            break;
+        }
     }
-    flush(&mut batch, &mut outcome)?;
+    if !stopped && flush(&mut batch, &mut ledger)?.is_err() {
+        stopped = true;
+    }
+    ledger.progress.finish_and_clear();
+    let Ledger { out, outcome, .. } = ledger;
+    if stopped {
+        if matches!(out, Sink::Stdout(_)) {
+            eprintln!("stance: stopped at the first failure (--strict)");
+            out.finish()
+                .with_context(|| format!("{out_name}: cannot write output"))?;
+            return Ok(outcome);
+        }
+        // Dropping the output folder removes its temporary files.
+        drop(out);
+        eprintln!("stance: stopped at the first failure (--strict); no tables written");
+        return Ok(outcome);
+    }
+    let errors = out.errors_place();
     out.finish()
-        .with_context(|| format!("{}: cannot write output", args.out.display()))?;
-    progress.finish_and_clear();
+        .with_context(|| format!("{out_name}: cannot write output"))?;
     if outcome.failed > 0 {
         eprintln!(
-            "stance: {} article(s) scored, {} failed (see the messages above)",
+            "stance: {} article(s) scored, {} input(s) not scored: {errors}",
             outcome.articles, outcome.failed
         );
     }
     Ok(outcome)
+}
+
+thread_local! {
+    /// Set while this thread scores an article: a panic then is caught and
+    /// reported as one line, without the default hook's message.
+    static SCORING: Cell<bool> = const { Cell::new(false) };
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Installs (once) a panic hook that keeps the message of a panic while
+/// scoring for the one-line report, and leaves any other panic to the default hook.
+fn quiet_panics_while_scoring() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if SCORING.with(Cell::get) {
+                let payload = info.payload();
+                let message = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "a panic".into());
+                let at = info
+                    .location()
+                    .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                    .unwrap_or_default();
+                let line = format!("{message}{at}").replace(['\n', '\r'], " ");
+                LAST_PANIC.with(|p| *p.borrow_mut() = Some(line));
+            } else {
+                default(info);
+            }
+        }));
+    });
+}
+
+/// Scores one article, catching a panic as the message it gave.
+fn score_one(
+    engine: &Engine,
+    article: &Article,
+    panic_on: Option<&str>,
+) -> Result<ArticleReport, String> {
+    SCORING.with(|s| s.set(true));
+    let result = catch_unwind(AssertUnwindSafe(|| {
+        if panic_on == Some(article.id.as_str()) {
+            panic!("STANCE_PANIC_ON_ARTICLE");
+        }
+        engine.score(article)
+    }));
+    SCORING.with(|s| s.set(false));
+    result.map_err(|_| {
+        LAST_PANIC
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_else(|| "a panic".into())
+    })
 }
 
 fn progress_bar(quiet: bool, total: Option<u64>) -> ProgressBar {

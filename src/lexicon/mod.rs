@@ -53,6 +53,7 @@ pub const REPORTING_VERBS: Embedded = embedded!("reporting_verbs.tsv");
 pub const SPEAKER_WORDS: Embedded = embedded!("speaker_words.tsv");
 pub const ACTORS: Embedded = embedded!("actors.tsv");
 pub const STANCE: Embedded = embedded!("stance.tsv");
+pub const NEWS_SENTIMENT: Embedded = embedded!("news_sentiment.tsv");
 pub const TARGET_PHRASES: Embedded = embedded!("target_phrases.tsv");
 
 /// The lexicons a user may extend or replace, by the name the CLI uses.
@@ -66,10 +67,12 @@ pub enum LexiconName {
     TargetPhrases,
     /// VADER's valence lexicon (`vader_lexicon.txt` format).
     Sentiment,
+    /// News mode's layer on VADER (`news_sentiment.tsv` format).
+    SentimentNews,
 }
 
 impl LexiconName {
-    pub const ALL: [LexiconName; 7] = [
+    pub const ALL: [LexiconName; 8] = [
         LexiconName::Abbreviations,
         LexiconName::ReportingVerbs,
         LexiconName::SpeakerWords,
@@ -77,6 +80,7 @@ impl LexiconName {
         LexiconName::Stance,
         LexiconName::TargetPhrases,
         LexiconName::Sentiment,
+        LexiconName::SentimentNews,
     ];
 
     pub fn name(self) -> &'static str {
@@ -88,6 +92,7 @@ impl LexiconName {
             LexiconName::Stance => "stance",
             LexiconName::TargetPhrases => "target_phrases",
             LexiconName::Sentiment => "sentiment",
+            LexiconName::SentimentNews => "sentiment_news",
         }
     }
 
@@ -156,16 +161,23 @@ impl Lexicons {
         if replaced(LexiconName::Sentiment) {
             vader.clear_lexicon();
         }
+        if replaced(LexiconName::SentimentNews) {
+            vader.clear_news();
+        }
         for u in user {
             let (file, text) = (u.file.as_str(), u.text.as_str());
             match u.lexicon {
-                LexiconName::Abbreviations => abbreviations.extend_from(file, text)?,
+                LexiconName::Abbreviations => {
+                    abbreviations.extend_from(file, text)?;
+                    vader.extend_news_abbreviations(file, text)?;
+                }
                 LexiconName::ReportingVerbs => reporting_verbs.extend_from(file, text)?,
                 LexiconName::SpeakerWords => speaker_words.extend_from(file, text)?,
                 LexiconName::Actors => actors.extend_from(file, text)?,
                 LexiconName::Stance => stance.extend_from(file, text)?,
                 LexiconName::TargetPhrases => target_phrases.extend_from(file, text)?,
                 LexiconName::Sentiment => vader.extend_lexicon(file, text)?,
+                LexiconName::SentimentNews => vader.extend_news(file, text)?,
             }
         }
         Ok(Lexicons {

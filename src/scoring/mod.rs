@@ -9,7 +9,9 @@
 //!   -1..+1 the way VADER normalises its sum, on the Goldstein scale.
 
 pub mod evidence;
+pub mod news;
 pub mod stance;
+pub mod target_scope;
 pub mod vader;
 
 use std::ops::Range;
@@ -159,9 +161,9 @@ fn sentiment_weight(compound: f64, evidence: &mut Vec<(Scale, Evidence)>) -> f64
     weight
 }
 
-/// A statement's stance toward one target: the stance cues and sentiment of
-/// the clauses of the content that name the target, and the cue verb's own
-/// stance. A clause ends at `;`, `:`, a sentence break or a clause-break word
+/// A statement's stance toward one target: the stance cues of the clauses of
+/// the content that name the target, the sentiment toward the target in them,
+/// and the cue verb's own stance. A clause ends at `;`, `:`, a sentence break or a clause-break word
 /// (`but`, `while`), so "We hope each of those two countries can begin …" and
 /// "we will strongly protest against the South Korean government" are scored
 /// for the targets they name, not for the whole statement.
@@ -182,9 +184,12 @@ pub fn score_target(
             continue;
         }
         raw += stance_cues(doc, clause.clone(), lex, &mut evidence);
-        let compound = lex.vader.polarity_scores(doc.span_text(clause)).compound;
-        raw += sentiment_weight(compound, &mut evidence);
     }
+    // The sentiment toward the target: valences near it, in its clauses, weighted
+    // by where they stand (src/scoring/target_scope.rs, tuned on NewsMTSC train).
+    let (toward, _) =
+        target_scope::sentiment_toward(doc, st.content.clone(), target_tokens, lex, clause_breaks);
+    raw += sentiment_weight(toward, &mut evidence);
     (normalize(raw), evidence)
 }
 

@@ -79,7 +79,9 @@ pub(super) fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<Option<u32>>) {
             // paragraph or glued only to the word after it opens; `…here,“`
             // glued only to the word before it closes.
             let m = match m {
-                Mark::Close if open.is_none() && (looks_open || i == para.tokens.start) => Mark::Open,
+                Mark::Close if open.is_none() && (looks_open || i == para.tokens.start) => {
+                    Mark::Open
+                }
                 Mark::Open if open.is_some() && looks_close => Mark::Close,
                 m => m,
             };

@@ -110,6 +110,10 @@ pub struct ScoreArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// How statement sentiment is read: news (VADER's rules fixed for news,
+    /// per sentence) or vader (vaderSentiment 3.3.2 exactly).
+    #[arg(long, value_enum, default_value = "news")]
+    pub sentiment: SentimentModeArg,
     /// No progress bar.
     #[arg(long, short)]
     pub quiet: bool,

@@ -9,6 +9,7 @@ use crate::aggregate::{ArticleReport, StatementRow, actor_rows, dyad_rows};
 use crate::article::Article;
 use crate::attribution::{self, WordClasses};
 use crate::lexicon::Lexicons;
+use crate::scoring::news::SentimentMode;
 use crate::scoring::{self, Scale, ScoringLexicons};
 use crate::text::Document;
 
@@ -18,6 +19,8 @@ pub struct Engine {
     lexicons: Lexicons,
     /// When set, only these actors appear in the output (`--actors`).
     only_actors: Option<HashSet<String>>,
+    /// How statement sentiment is read (`--sentiment`).
+    sentiment_mode: SentimentMode,
 }
 
 impl Engine {
@@ -25,7 +28,14 @@ impl Engine {
         Engine {
             lexicons,
             only_actors: None,
+            sentiment_mode: SentimentMode::default(),
         }
+    }
+
+    /// Reads statement sentiment in this mode: news (the default) or exactly VADER.
+    pub fn with_sentiment_mode(mut self, mode: SentimentMode) -> Engine {
+        self.sentiment_mode = mode;
+        self
     }
 
     /// Limits the output to statements, actors and dyads of the named actors.
@@ -68,6 +78,7 @@ impl Engine {
             },
         );
         let scoring_lex = ScoringLexicons {
+            mode: self.sentiment_mode,
             vader: &lex.vader,
             stance: &lex.stance,
         };

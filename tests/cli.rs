@@ -442,3 +442,28 @@ fn a_bad_json_line_is_reported_and_the_rest_scored() {
     let ids: Vec<&str> = t.rows.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(ids, ["a", "c"]);
 }
+
+#[test]
+fn sentiment_vader_gives_vaders_compound_of_each_statement_and_news_is_the_default() {
+    let vader = stance::scoring::vader::Vader::embedded().expect("embedded VADER");
+    let (_a, out) = score(&[SEED], &["--sentiment", "vader"]);
+    let t = Table::read(&out.join("statements.csv"));
+    for r in &t.rows {
+        let expected = vader.polarity_scores(t.get(r, "text")).compound;
+        assert_eq!(t.get(r, "sentiment"), format!("{expected:.4}"));
+    }
+    // Kono's "We cannot accept the claims … we will strongly protest …": VADER
+    // reads `strongly` as positive; news mode does not.
+    let kono = |t: &Table| -> f64 {
+        let r = t
+            .rows
+            .iter()
+            .find(|r| t.get(r, "text").starts_with("We cannot accept"))
+            .expect("Kono's quote");
+        t.get(r, "sentiment").parse().expect("a number")
+    };
+    let (_b, news) = score(&[SEED], &[]);
+    let n = Table::read(&news.join("statements.csv"));
+    assert_eq!(kono(&t), -0.2695);
+    assert!(kono(&n) < kono(&t));
+}

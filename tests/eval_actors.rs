@@ -93,8 +93,8 @@ fn finds_six_of_eight_hand_annotated_statements_in_two_wikinews_articles() {
     // and Chinese authorities "referred to him as ..." (inside no predicted
     // statement). Wrong actor: Tusk (gold Brussels, engine none).
     // Predicted: 16 statements in Gdańsk, 5 in Wuhan; 3 and 3 overlap gold.
-    // Tone, of the six found: Tusk +0.3182 (+1), Brudziński 0 (gold -1),
-    // Duda +0.9062 (+1), the embassy -0.7783 (-1), Japanese officials -0.2263
+    // Tone, of the six found (news-mode sentiment, the mean of the sentences): Tusk +0.1297 (+1), Brudziński 0 (gold -1),
+    // Duda +0.6450 (+1), the embassy -0.8807 (-1), Japanese officials -0.3291
     // (-1), Chinese citizens 0 (gold -1): four agree.
     assert_eq!(s.all.counts, with_tone(counts(8, 6, 6, 5, 5, 21, 6), 6, 4));
     assert_eq!(
@@ -143,7 +143,7 @@ fn outcomes_show_the_prediction_behind_each_miss() {
     assert!(tusk.found && tusk.speaker_right && !tusk.actor_right);
     assert_eq!(tusk.gold.actor.as_deref(), Some("Brussels"));
     assert_eq!(tusk.predicted_actor, None);
-    assert_eq!(tusk.predicted_sentiment, Some(0.3182));
+    assert_eq!(tusk.predicted_sentiment, Some(0.1297));
     assert!(tusk.tone_right);
 
     // Gold starts at "called", the prediction at "the stabbing": 48 of 55
@@ -465,9 +465,9 @@ fn binary_prints_json_and_writes_one_details_row_per_gold_statement() {
         ]
     );
     assert_eq!(header[15..], ["gold_tone", "predicted_sentiment"]);
-    assert_eq!(rows[0][15..], ["1", "0.3182"]);
+    assert_eq!(rows[0][15..], ["1", "0.1297"]);
     assert_eq!(rows[3][15..], ["0", ""]);
-    assert_eq!(rows[4][15..], ["-1", "-0.7783"]);
+    assert_eq!(rows[4][15..], ["-1", "-0.8807"]);
 }
 
 #[test]

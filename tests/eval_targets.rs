@@ -55,6 +55,7 @@ fn scope_of(
     let scoring = ScoringLexicons {
         vader: &lex.vader,
         stance: &lex.stance,
+        mode: Default::default(),
     };
     let breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
     let weights = target_scope::scope_weights(

@@ -29,11 +29,12 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::cli::{FormatArg, ScoreArgs, TableArg};
+use crate::cli::{FormatArg, ScoreArgs, SentimentModeArg, TableArg};
 use stance::aggregate::ArticleReport;
 use stance::article::MetaField;
 use stance::input::{self, Fields, Format, InputOptions, InputProblem, Item, Origin, Source};
 use stance::output::{CsvStyle, ErrorRow, OutputFolder, Table, TableWriter};
+use stance::scoring::news::SentimentMode;
 use stance::{Article, Engine};
 
 /// Articles per batch: enough to keep every core busy, few enough that memory
@@ -224,7 +225,10 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
         formula_escape: !args.no_formula_escape,
     };
     let lexicons = super::load_lexicons(&args.lexicons)?;
-    let mut engine = Engine::from_lexicons(lexicons);
+    let mut engine = Engine::from_lexicons(lexicons).with_sentiment_mode(match args.sentiment {
+        SentimentModeArg::Vader => SentimentMode::Vader,
+        SentimentModeArg::News => SentimentMode::News,
+    });
     if !args.actors.is_empty() {
         engine = engine
             .only_actors(&args.actors)

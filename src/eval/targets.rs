@@ -201,6 +201,7 @@ pub fn predict(gold: &[GoldSentence], lex: &Lexicons) -> Vec<Prediction> {
     let scoring = ScoringLexicons {
         vader: &lex.vader,
         stance: &lex.stance,
+        mode: Default::default(),
     };
     let clause_breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
     let mut out = Vec::new();

@@ -37,6 +37,8 @@ const NEGATION_WINDOW: usize = 3;
 #[derive(Debug, Clone, Copy)]
 pub struct ScoringLexicons<'l> {
     pub vader: &'l Vader,
+    /// How statement sentiment is read: news mode by default, or exactly VADER.
+    pub mode: news::SentimentMode,
     pub stance: &'l StanceLexicon,
 }
 
@@ -63,7 +65,7 @@ pub fn score_statement(doc: &Document, st: &Statement, lex: ScoringLexicons) -> 
     let mut sentiment_evidence = Vec::new();
     let polarity = lex
         .vader
-        .polarity_scores_with_evidence(content, &mut sentiment_evidence);
+        .score_with_evidence(lex.mode, content, &mut sentiment_evidence);
     let mut evidence: Vec<(Scale, Evidence)> = sentiment_evidence
         .into_iter()
         .map(|e| (Scale::Sentiment, e))

@@ -110,6 +110,13 @@ pub struct ScoreArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Also write summary_actors.csv and summary_dyads.csv over the whole batch
+    /// (articles, statements, mean and spread of sentiment and stance).
+    #[arg(long)]
+    pub summary: bool,
+    /// Summaries per period of the articles' `date`: day, week (ISO) or month.
+    #[arg(long, value_enum, requires = "summary")]
+    pub by: Option<PeriodArg>,
     /// How statement sentiment is read: news (VADER's rules fixed for news,
     /// per sentence) or vader (vaderSentiment 3.3.2 exactly).
     #[arg(long, value_enum, default_value = "news")]
@@ -185,6 +192,14 @@ pub struct EvalActorsArgs {
     pub json: bool,
     #[command(flatten)]
     pub lexicons: LexiconArgs,
+}
+
+/// A period of `--summary --by`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PeriodArg {
+    Day,
+    Week,
+    Month,
 }
 
 /// Which sentiment scorer (`stance sentiment --sentiment`).

@@ -8,8 +8,33 @@
 //! in the period `undated`.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
 
 use crate::aggregate::ArticleReport;
+use crate::output::format_score;
+
+/// The header of `summary_actors.csv`.
+pub const ACTORS_HEADER: [&str; 9] = [
+    "period",
+    "actor",
+    "articles",
+    "mentions",
+    "statements",
+    "sentiment_mean",
+    "sentiment_sd",
+    "stance_mean",
+    "stance_sd",
+];
+/// The header of `summary_dyads.csv`.
+pub const DYADS_HEADER: [&str; 7] = [
+    "period",
+    "source",
+    "target",
+    "articles",
+    "statements",
+    "stance_mean",
+    "stance_sd",
+];
 
 /// How to group articles in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +211,48 @@ impl Summary {
                 row.stance.add(stance);
             }
         }
+    }
+}
+
+impl Summary {
+    /// Writes `summary_actors.csv`: one row per (period, actor), sorted.
+    pub fn write_actors<W: Write>(&self, out: W) -> csv::Result<()> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(ACTORS_HEADER)?;
+        for ((period, actor), row) in &self.actors {
+            w.write_record([
+                period.as_str(),
+                actor.as_str(),
+                &row.articles.to_string(),
+                &row.mentions.to_string(),
+                &row.stance.n.to_string(),
+                &format_score(row.sentiment.mean()),
+                &format_score(row.sentiment.sd()),
+                &format_score(row.stance.mean()),
+                &format_score(row.stance.sd()),
+            ])?;
+        }
+        w.flush()?;
+        Ok(())
+    }
+
+    /// Writes `summary_dyads.csv`: one row per (period, source, target), sorted.
+    pub fn write_dyads<W: Write>(&self, out: W) -> csv::Result<()> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(DYADS_HEADER)?;
+        for ((period, source, target), row) in &self.dyads {
+            w.write_record([
+                period.as_str(),
+                source.as_str(),
+                target.as_str(),
+                &row.articles.to_string(),
+                &row.stance.n.to_string(),
+                &format_score(row.stance.mean()),
+                &format_score(row.stance.sd()),
+            ])?;
+        }
+        w.flush()?;
+        Ok(())
     }
 }
 

@@ -467,3 +467,44 @@ fn sentiment_vader_gives_vaders_compound_of_each_statement_and_news_is_the_defau
     assert_eq!(kono(&t), -0.2695);
     assert!(kono(&n) < kono(&t));
 }
+
+#[test]
+fn summary_by_month_groups_wikinews_articles_by_their_dates() {
+    let (_d, out) = score(&[WIKINEWS], &["--summary", "--by", "month"]);
+    let dyads = Table::read(&out.join("summary_dyads.csv"));
+    assert_eq!(
+        dyads.header.join(","),
+        "period,source,target,articles,statements,stance_mean,stance_sd"
+    );
+    let rows: Vec<String> = dyads.rows.iter().map(|r| r[..5].join(",")).collect();
+    assert_eq!(
+        rows,
+        [
+            "2019-01,Washington,Mexico City,1,1",
+            "2019-03,London,Brussels,1,1",
+            "2019-10,Washington,Caracas,1,1",
+            "2019-10,Washington,Havana,1,2",
+            "2020-02,Beijing,Tokyo,1,1",
+            "2020-02,Beijing,Washington,1,1",
+        ]
+    );
+    // A mean over two statements has a spread; over one it has none.
+    let havana = &dyads.rows[3];
+    assert!(havana[5].parse::<f64>().is_ok() && havana[6].parse::<f64>().is_ok());
+    assert_eq!(dyads.rows[0][6], "");
+    let actors = Table::read(&out.join("summary_actors.csv"));
+    let washington_jan: Vec<&str> = actors
+        .rows
+        .iter()
+        .find(|r| r[0] == "2019-01" && r[1] == "Washington")
+        .map(|r| r[2..5].iter().map(String::as_str).collect())
+        .expect("Washington in January 2019");
+    // wn-2019-0006: Trump and Congress on the border wall, 14 statements.
+    assert_eq!(washington_jan, ["1", "6", "14"]);
+    // Without --force an existing summary is kept.
+    stance()
+        .args(["score", WIKINEWS, "--summary", "--out"])
+        .arg(&out)
+        .assert()
+        .code(2);
+}

@@ -29,12 +29,13 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::cli::{FormatArg, ScoreArgs, SentimentModeArg, TableArg};
+use crate::cli::{FormatArg, PeriodArg, ScoreArgs, SentimentModeArg, TableArg};
 use stance::aggregate::ArticleReport;
 use stance::article::MetaField;
 use stance::input::{self, Fields, Format, InputOptions, InputProblem, Item, Origin, Source};
 use stance::output::{CsvStyle, ErrorRow, OutputFolder, Table, TableWriter};
 use stance::scoring::news::SentimentMode;
+use stance::summary::{Period, Summary};
 use stance::{Article, Engine};
 
 /// Articles per batch: enough to keep every core busy, few enough that memory
@@ -144,6 +145,8 @@ struct Stop;
 /// The bookkeeping of a run: counts, errors.csv, the ids seen so far.
 struct Ledger<'a> {
     out: Sink,
+    /// The batch summary, when `--summary` asks for one.
+    summary: Option<Summary>,
     /// The output folder, or `standard output`, for messages.
     out_dir: &'a str,
     progress: ProgressBar,
@@ -277,6 +280,31 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
         ),
         (None, None) => bail!("--out DIR or --stdout TABLE is required"),
     };
+    // Summaries go next to the tables; they too are never overwritten silently.
+    let summary_dir = match (&args.out, args.summary) {
+        (Some(dir), true) => {
+            for name in SUMMARY_FILES {
+                let path = dir.join(name);
+                if !args.force && path.exists() {
+                    bail!(
+                        "{}: already exists; pass --force to overwrite",
+                        path.display()
+                    );
+                }
+            }
+            Some(dir.clone())
+        }
+        (None, true) => bail!("--summary writes files: it needs --out DIR, not --stdout"),
+        (_, false) => None,
+    };
+    let mut summary = summary_dir.as_ref().map(|_| {
+        Summary::new(match args.by {
+            None => Period::All,
+            Some(PeriodArg::Day) => Period::Day,
+            Some(PeriodArg::Week) => Period::Week,
+            Some(PeriodArg::Month) => Period::Month,
+        })
+    });
     let panic_on = std::env::var("STANCE_PANIC_ON_ARTICLE").ok();
     quiet_panics_while_scoring();
 
@@ -288,6 +316,7 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
 
     let mut ledger = Ledger {
         out,
+        summary: summary.take(),
         out_dir: &out_name,
         progress,
         strict: args.strict,
@@ -315,6 +344,9 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
                         .out
                         .write(&r)
                         .with_context(|| format!("{out_name}: cannot write output"))?;
+                    if let Some(s) = ledger.summary.as_mut() {
+                        s.add(&r);
+                    }
                     ledger.outcome.articles += 1;
                 }
                 Err(why) => {
@@ -390,7 +422,12 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
         stopped = true;
     }
     ledger.progress.finish_and_clear();
-    let Ledger { out, outcome, .. } = ledger;
+    let Ledger {
+        out,
+        outcome,
+        summary: finished_summary,
+        ..
+    } = ledger;
     if stopped {
         if matches!(out, Sink::Stdout(_)) {
             eprintln!("stance: stopped at the first failure (--strict)");
@@ -406,6 +443,9 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
     let errors = out.errors_place();
     out.finish()
         .with_context(|| format!("{out_name}: cannot write output"))?;
+    if let (Some(dir), Some(s)) = (&summary_dir, &finished_summary) {
+        write_summary(dir, s).with_context(|| format!("{out_name}: cannot write output"))?;
+    }
     if outcome.failed > 0 {
         eprintln!(
             "stance: {} article(s) scored, {} input(s) not scored: {errors}",
@@ -413,6 +453,24 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
         );
     }
     Ok(outcome)
+}
+
+/// The files `--summary` writes.
+const SUMMARY_FILES: [&str; 2] = ["summary_actors.csv", "summary_dyads.csv"];
+
+/// Writes the summaries under temporary names and renames them when complete.
+fn write_summary(dir: &std::path::Path, s: &Summary) -> anyhow::Result<()> {
+    let write = |name: &str, f: &dyn Fn(&mut BufWriter<std::fs::File>) -> csv::Result<()>| {
+        let tmp = dir.join(format!(".{name}.partial"));
+        let mut w = BufWriter::new(std::fs::File::create(&tmp)?);
+        f(&mut w)?;
+        w.flush()?;
+        std::fs::rename(&tmp, dir.join(name))?;
+        anyhow::Ok(())
+    };
+    write(SUMMARY_FILES[0], &|w| s.write_actors(w))?;
+    write(SUMMARY_FILES[1], &|w| s.write_dyads(w))?;
+    Ok(())
 }
 
 thread_local! {

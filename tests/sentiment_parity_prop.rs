@@ -161,3 +161,22 @@ proptest! {
         })?;
     }
 }
+
+/// The case the property test found: the valences cancel to within a rounding
+/// error, and Python 3.12+'s compensated `sum()` leaves a residue that takes
+/// the '!' emphasis (Python 3.11 gives a compound of 0.0). Values of
+/// vaderSentiment 3.3.2 on Python 3.13.
+#[test]
+fn valences_are_summed_as_python_3_12_sums_them() {
+    let v = Vader::embedded().expect("embedded lexicons");
+    let text = "Exaggerate, Meritoriousness, $:,\u{200b}$:! Magnific, Devil, ";
+    assert_eq!(
+        v.polarity_scores(text),
+        Polarity {
+            compound: -0.0752,
+            pos: 0.462,
+            neu: 0.077,
+            neg: 0.462
+        }
+    );
+}

@@ -1,7 +1,8 @@
 //! Criterion benches of sentence sentiment on real news sentences: the Wikinews
 //! sentences of `tests/data/vader_golden.tsv.gz` (CC BY 2.5, Wikinews
 //! contributors), scored one sentence per call on one core, in vader mode
-//! (`polarity_scores`, with and without evidence) and news mode.
+//! (`polarity_scores`, with and without evidence) and news mode, and by the
+//! `vader-parity` crate (another exact port) for comparison.
 //!
 //! `cargo bench --bench sentiment`; throughput is bytes of sentence text per
 //! second. BENCHMARKS.md keeps the figures. `plain_lookup` is the yardstick: a
@@ -107,6 +108,15 @@ fn sentiment(c: &mut Criterion) {
             for s in &sentences {
                 evidence.clear();
                 black_box(vader.polarity_scores_with_evidence(black_box(s), &mut evidence));
+            }
+        })
+    });
+    // Another exact Rust port of VADER 3.3.2, for comparison.
+    let parity = vader_parity::SentimentIntensityAnalyzer::new();
+    group.bench_function("vader_parity_crate", |b| {
+        b.iter(|| {
+            for s in &sentences {
+                black_box(parity.polarity_scores(black_box(s)));
             }
         })
     });

@@ -1736,8 +1736,10 @@ impl WordTable {
     /// The home group and the tag of a packed word.
     #[inline]
     fn position(&self, a: u64, b: u64) -> (usize, u8) {
-        let h = (a.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ b).wrapping_mul(0xD6E8_FEB8_6659_FD93);
-        ((h >> self.shift) as usize, (h as u8) | 1)
+        // Fibonacci hashing: the group from the top bits of one product, the
+        // tag from bits in its middle.
+        let h = (a ^ b.rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        ((h >> self.shift) as usize, ((h >> 32) as u8) | 1)
     }
 
     /// What the table knows of a lowercased word (the default, unknown word if nothing).
@@ -1862,6 +1864,9 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
+/// How far from the token being scored the rules look.
+const FOCUS_REACH: usize = 3;
+
 /// The tokens of one text (`words_and_emoticons`), lowercased, with what the
 /// word table knows of each: the tokens that some rule asks about, by position
 /// (the others are plain words: in no lexicon or list).
@@ -1874,7 +1879,11 @@ pub(crate) struct Words<'a> {
     /// VADER's `is_cap_diff`: some but not all tokens are ALL CAPS.
     pub(crate) is_cap_diff: bool,
     /// The kept token being scored.
-    focus: std::cell::Cell<usize>,
+    /// The position of the token being scored ([`Words::focus`]).
+    focus_pos: std::cell::Cell<usize>,
+    /// The kept tokens at positions `focus_pos - FOCUS_REACH ..= focus_pos +
+    /// FOCUS_REACH` (indices into `toks`; `u32::MAX`: a plain word).
+    focus_kept: [std::cell::Cell<u32>; 2 * FOCUS_REACH + 1],
 }
 
 impl<'a> Words<'a> {
@@ -1886,7 +1895,9 @@ impl<'a> Words<'a> {
             toks,
             n,
             is_cap_diff: 0 < cap_differential && cap_differential < n,
-            focus: std::cell::Cell::new(0),
+            // No token in focus: every lookup searches.
+            focus_pos: std::cell::Cell::new(usize::MAX / 2),
+            focus_kept: std::array::from_fn(|_| std::cell::Cell::new(u32::MAX)),
         }
     }
 
@@ -1899,27 +1910,42 @@ impl<'a> Words<'a> {
     /// looked at first.
     #[inline]
     fn find(&self, i: usize) -> Option<&'a Tok> {
-        let k = self.focus.get();
-        let near = self
-            .toks
-            .get(k.saturating_sub(3)..(k + 4).min(self.toks.len()))
-            .unwrap_or_default();
-        // The kept tokens are in text order: between the first and the last
-        // of the window, a position is either in the window or not kept.
-        if let (Some(first), Some(last)) = (near.first(), near.last())
-            && first.pos as usize <= i
-            && i <= last.pos as usize
+        if let Some(slot) = (i + FOCUS_REACH)
+            .checked_sub(self.focus_pos.get())
+            .and_then(|d| self.focus_kept.get(d))
         {
-            return near.iter().find(|t| t.pos as usize == i);
+            return self.toks.get(slot.get() as usize);
         }
         let k = self.toks.partition_point(|t| (t.pos as usize) < i);
         self.toks.get(k).filter(|t| t.pos as usize == i)
     }
 
     /// Makes the kept token `k` (an index into the kept tokens) the one being
-    /// scored, for [`Words::find`].
+    /// scored: the tokens within [`FOCUS_REACH`] positions of it, which the
+    /// rules look at, are then found without a search.
     pub(crate) fn focus(&self, k: usize) {
-        self.focus.set(k);
+        let Some(t) = self.toks.get(k) else {
+            self.focus_pos.set(usize::MAX / 2);
+            return;
+        };
+        let pos = t.pos as usize;
+        self.focus_pos.set(pos);
+        for slot in &self.focus_kept {
+            slot.set(u32::MAX);
+        }
+        // Kept tokens are in text order at distinct positions: those within
+        // FOCUS_REACH positions are within FOCUS_REACH places of `k`.
+        let from = k.saturating_sub(FOCUS_REACH);
+        let near = self
+            .toks
+            .get(from..(k + FOCUS_REACH + 1).min(self.toks.len()));
+        for (j, t) in near.unwrap_or_default().iter().enumerate() {
+            if let Some(d) = (t.pos as usize + FOCUS_REACH).checked_sub(pos)
+                && let Some(slot) = self.focus_kept.get(d)
+            {
+                slot.set(offset(from + j));
+            }
+        }
     }
 
     /// Token `i` (a default, plain token if it is a plain word or out of range).

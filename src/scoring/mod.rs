@@ -124,27 +124,42 @@ fn stance_cues(
         .filter(|m| m.weight != 0.0)
     {
         let at = words.partition_point(|&k| k < m.tokens.start);
-        let before = &words[at.saturating_sub(NEGATION_WINDOW)..at];
-        let mut weight = m.weight;
-        let mut entry = m.words.clone();
-        if let Some(&b) = before.last()
-            && let Some(boost) = lex.vader.booster(doc.lower(b))
-        {
-            weight *= 1.0 + boost;
-            entry = format!("{} {entry}", doc.lower(b));
-        }
-        if let Some(&n) = before
-            .iter()
-            .rev()
-            .find(|&&k| lex.vader.negates(doc.lower(k)))
-        {
-            weight *= NEGATION_SCALAR;
-            entry = format!("{} {entry}", doc.lower(n));
-        }
+        let (prefix, factor) = modifiers(doc, &words, at, lex);
+        let weight = m.weight * factor;
+        let entry = format!("{prefix}{}", m.words);
         raw += weight;
         evidence.push((Scale::Stance, Evidence { entry, weight }));
     }
     raw
+}
+
+/// The negator and booster before word number `i` of `words` (VADER's rules,
+/// reused for stance): the words to put before an evidence entry (`not `,
+/// `strongly `) and the factor they apply.
+pub(crate) fn modifiers(
+    doc: &Document,
+    words: &[usize],
+    i: usize,
+    lex: ScoringLexicons,
+) -> (String, f64) {
+    let before = &words[i.saturating_sub(NEGATION_WINDOW)..i];
+    let mut prefix = String::new();
+    let mut factor = 1.0;
+    if let Some(&b) = before.last()
+        && let Some(boost) = lex.vader.booster(doc.lower(b))
+    {
+        factor *= 1.0 + boost;
+        prefix = format!("{} ", doc.lower(b));
+    }
+    if let Some(&n) = before
+        .iter()
+        .rev()
+        .find(|&&k| lex.vader.negates(doc.lower(k)))
+    {
+        factor *= NEGATION_SCALAR;
+        prefix = format!("{} {prefix}", doc.lower(n));
+    }
+    (prefix, factor)
 }
 
 /// The sentiment's share of a stance, as Goldstein points.

@@ -66,10 +66,6 @@ pub const POSITIVE: f64 = 0.7;
 pub const STANCE_IN_SENTIMENT: f64 = 0.2;
 /// VADER's normalisation constant for a sum of valences.
 const ALPHA: f64 = 15.0;
-/// VADER's negation scalar.
-const NEGATION_SCALAR: f64 = -0.74;
-/// Words before a word in which a negator negates it (as in VADER).
-const NEGATION_WINDOW: usize = 3;
 
 /// The weight of each token of `content` for a target (same length as
 /// `content`, in order): 0 outside the clauses that name the target and on
@@ -213,26 +209,7 @@ fn scoped_sum(
         .filter(|&k| doc.tokens[k].kind != TokenKind::Punct)
         .collect();
     // A negator or booster before word number `i`: (entry prefix, factor).
-    let modifiers = |i: usize| -> (String, f64) {
-        let before = &words[i.saturating_sub(NEGATION_WINDOW)..i];
-        let mut prefix = String::new();
-        let mut factor = 1.0;
-        if let Some(&b) = before.last()
-            && let Some(boost) = lex.vader.booster(doc.lower(b))
-        {
-            factor *= 1.0 + boost;
-            prefix = format!("{} ", doc.lower(b));
-        }
-        if let Some(&n) = before
-            .iter()
-            .rev()
-            .find(|&&k| lex.vader.negates(doc.lower(k)))
-        {
-            factor *= NEGATION_SCALAR;
-            prefix = format!("{} {prefix}", doc.lower(n));
-        }
-        (prefix, factor)
-    };
+    let modifiers = |i: usize| super::modifiers(doc, &words, i, lex);
     let value = |v: f64| if v > 0.0 { v * POSITIVE } else { v };
     for (i, &k) in words.iter().enumerate() {
         let scope = at(k);

@@ -1229,7 +1229,8 @@ def header() -> list[str]:
         "#        token of its own (\"People's Republic\" is \"people 's republic\"; \"Japan's\" is",
         "#        matched by \"japan\"). Accented names also appear folded to ASCII (élysée,",
         "#        elysee). The engine matches an alias only where its first word is capitalised",
-        "#        in the text (or has a period). Each alias appears once.",
+        "#        in the text (or has a period). Each alias appears once. An alias written with",
+        "#        capitals (the few listed last: US) matches only where the text spells it so.",
         "# actor  the government, named by its capital as newsrooms do (Seoul, Tokyo, Washington;",
         "#        the seat of government where that is what news uses: The Hague, La Paz, Colombo,",
         "#        Abidjan, Cotonou, Pretoria); Jerusalem for Israel, Ramallah for the Palestinian",
@@ -1309,6 +1310,10 @@ def validate(entries: list[Entry], actors: set[str]) -> None:
         sys.exit(f"validation failed: {len(errors)} errors")
 
 
+def seen_lower(entries: list[Entry]) -> set[str]:
+    return {e.alias for e in entries}
+
+
 def validate_output(lines: list[str], actors: set[str]) -> None:
     """Re-read the written lines the way the Rust loader does."""
     seen = set()
@@ -1325,6 +1330,14 @@ def validate_output(lines: list[str], actors: set[str]) -> None:
 
 
 UN_AGENCIES = {"IAEA", "WHO"}
+
+# Aliases that name an actor only in capitals, because their lowercase form is a
+# common word: (alias as written, actor, kind, why). The engine matches an alias
+# that has capital letters only where the text spells it exactly so.
+EXACT_CASE: list[tuple[str, str, str, str]] = [
+    ("US", "Washington", "country",
+     "capitals only, hand-added: 'us' is the pronoun (news writes 'US officials', '#US')"),
+]
 
 
 def main() -> None:
@@ -1373,8 +1386,13 @@ def main() -> None:
     entries.sort(key=lambda e: (e.actor.casefold(), e.actor, KINDS.index(e.kind), e.alias))
     validate(entries, actors)
 
+    for alias, actor, kind, _ in EXACT_CASE:
+        if actor not in actors or kind not in KINDS or alias.lower() in seen_lower(entries):
+            sys.exit(f"bad exact-case alias {alias!r}")
     lines = header() + [f"{e.alias}\t{e.actor}\t{e.kind}\t{e.note}" for e in entries]
     validate_output(lines, actors)
+    lines += ["# Aliases matched only as written, in capitals (their lowercase form is a common word):"]
+    lines += [f"{alias}\t{actor}\t{kind}\t{why}" for alias, actor, kind, why in EXACT_CASE]
     sys.stdout.write("\n".join(lines) + "\n")
 
     per_kind = Counter(e.kind for e in entries)

@@ -41,6 +41,9 @@ impl AliasKind {
 #[derive(Debug, Clone)]
 struct Alias {
     words: Vec<Box<str>>,
+    /// The words as written, for an alias that must match its capitals exactly
+    /// (`US`, where lowercase `us` is the pronoun).
+    exact: Option<Vec<Box<str>>>,
     actor: ActorId,
     kind: AliasKind,
 }
@@ -63,7 +66,8 @@ pub struct ActorLexicon {
 
 impl ActorLexicon {
     /// Reads `alias<TAB>actor<TAB>kind[<TAB>note]` lines. A later line for the
-    /// same alias replaces the earlier one; the actor `-` removes the alias.
+    /// same alias replaces the earlier one; the actor `-` removes the alias. An
+    /// alias written with capital letters matches only that spelling (`US`).
     pub fn extend_from(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         for (line, fields) in data_lines(text) {
             if fields.len() < 2 {
@@ -80,8 +84,12 @@ impl ActorLexicon {
             let Some(first) = words.first().cloned() else {
                 return Err(LexiconError::new(file, line, "empty alias"));
             };
+            let exact = fields[0]
+                .chars()
+                .any(char::is_uppercase)
+                .then(|| fields[0].split_whitespace().map(Box::from).collect());
             let list = self.by_first_word.entry(first).or_default();
-            list.retain(|a| a.words != words);
+            list.retain(|a| a.words != words || a.exact != exact);
             if fields[1] == "-" {
                 continue;
             }
@@ -97,7 +105,12 @@ impl ActorLexicon {
             };
             let actor = self.intern(fields[1]);
             let list = self.by_first_word.entry(words[0].clone()).or_default();
-            list.push(Alias { words, actor, kind });
+            list.push(Alias {
+                words,
+                exact,
+                actor,
+                kind,
+            });
             list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
         }
         Ok(())
@@ -143,6 +156,9 @@ impl ActorLexicon {
                             .enumerate()
                             .skip(1)
                             .all(|(k, w)| doc.lower(i + k) == &**w)
+                        && a.exact.as_ref().is_none_or(|exact| {
+                            exact.iter().enumerate().all(|(k, w)| doc.str(i + k) == &**w)
+                        })
                         && doc.paragraph_of(i) == doc.paragraph_of(i + a.words.len() - 1)
                 })
             });

@@ -47,6 +47,26 @@ pub enum TableArg {
 }
 
 /// Where the lexicons come from.
+/// How to read the inputs of `stance score` and `stance sentiment`.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Read every input as this format (default: from the extension; JSON Lines for `-`).
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// JSON Lines field that holds the article id.
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+    /// JSON Lines field that holds the article text.
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    /// CSV column that holds the article id.
+    #[arg(long, default_value = "id")]
+    pub id_column: String,
+    /// CSV column that holds the article text.
+    #[arg(long, default_value = "text")]
+    pub text_column: String,
+}
+
 #[derive(Debug, Clone, Args, Default)]
 pub struct LexiconArgs {
     /// Add entries from a file to a lexicon (later entries win): NAME=FILE, where
@@ -85,21 +105,8 @@ pub struct ScoreArgs {
     /// Overwrite tables that already exist in --out.
     #[arg(long)]
     pub force: bool,
-    /// Read every input as this format (default: from the extension; JSON Lines for `-`).
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
-    /// JSON Lines field that holds the article id.
-    #[arg(long, default_value = "id")]
-    pub id_field: String,
-    /// JSON Lines field that holds the article text.
-    #[arg(long, default_value = "text")]
-    pub text_field: String,
-    /// CSV column that holds the article id.
-    #[arg(long, default_value = "id")]
-    pub id_column: String,
-    /// CSV column that holds the article text.
-    #[arg(long, default_value = "text")]
-    pub text_column: String,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Metadata to carry into every table after article_id: a comma-separated
     /// list of title, date, source, url.
     #[arg(long, value_name = "FIELDS", value_delimiter = ',')]
@@ -236,21 +243,8 @@ pub struct SentimentArgs {
     /// is no `text` column).
     #[arg(long, value_enum, default_value = "sentence")]
     pub by: ByArg,
-    /// Read every input as this format (default: from the extension; JSON Lines for `-`).
-    #[arg(long, value_enum)]
-    pub format: Option<FormatArg>,
-    /// JSON Lines field that holds the article id.
-    #[arg(long, default_value = "id")]
-    pub id_field: String,
-    /// JSON Lines field that holds the article text.
-    #[arg(long, default_value = "text")]
-    pub text_field: String,
-    /// CSV column that holds the article id.
-    #[arg(long, default_value = "id")]
-    pub id_column: String,
-    /// CSV column that holds the article text.
-    #[arg(long, default_value = "text")]
-    pub text_column: String,
+    #[command(flatten)]
+    pub input: InputArgs,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,

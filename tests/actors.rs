@@ -25,7 +25,11 @@ fn us_in_capitals_names_washington_and_us_the_pronoun_does_not() {
         .collect();
     assert_eq!(
         st,
-        [("Bruno Parrilla", Some("Havana"), vec!["Washington".to_string()])]
+        [(
+            "Bruno Parrilla",
+            Some("Havana"),
+            vec!["Washington".to_string()]
+        )]
     );
     // "I strongly reject … blockade": against Washington.
     assert!(report.statements[0].target_stances[0] < -0.5);

@@ -157,7 +157,10 @@ impl ActorLexicon {
                             .skip(1)
                             .all(|(k, w)| doc.lower(i + k) == &**w)
                         && a.exact.as_ref().is_none_or(|exact| {
-                            exact.iter().enumerate().all(|(k, w)| doc.str(i + k) == &**w)
+                            exact
+                                .iter()
+                                .enumerate()
+                                .all(|(k, w)| doc.str(i + k) == &**w)
                         })
                         && doc.paragraph_of(i) == doc.paragraph_of(i + a.words.len() - 1)
                 })

@@ -39,7 +39,7 @@ const NEUTRAL_BAND: f64 = 0.05;
 
 pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
     let engine = Engine::from_lexicons(super::load_lexicons(&args.lexicons)?);
-    let format = super::score::format_of(args.format);
+    let format = super::format_of(args.format);
     let options = InputOptions {
         format,
         ..InputOptions::default()

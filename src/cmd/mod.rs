@@ -10,7 +10,8 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
-use crate::cli::LexiconArgs;
+use crate::cli::{FormatArg, InputArgs, LexiconArgs};
+use stance::input::{Fields, Format, InputOptions};
 use stance::lexicon::{LexiconName, Lexicons, UserLexicon};
 
 /// The lexicons: embedded defaults with the user's files applied.
@@ -39,4 +40,29 @@ pub fn load_lexicons(args: &LexiconArgs) -> anyhow::Result<Lexicons> {
         });
     }
     Ok(Lexicons::with_user_files(&user)?)
+}
+
+/// `--format`, if given, as the input reader's format.
+pub fn format_of(arg: Option<FormatArg>) -> Option<Format> {
+    arg.map(|f| match f {
+        FormatArg::Txt => Format::Txt,
+        FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Csv => Format::Csv { delimiter: b',' },
+        FormatArg::Tsv => Format::Csv { delimiter: b'\t' },
+    })
+}
+
+/// The input flags of `stance score` and `stance sentiment`, for the reader.
+pub fn input_options(args: &InputArgs) -> InputOptions {
+    InputOptions {
+        format: format_of(args.format),
+        json_fields: Fields {
+            id: args.id_field.clone(),
+            text: args.text_field.clone(),
+        },
+        csv_columns: Fields {
+            id: args.id_column.clone(),
+            text: args.text_column.clone(),
+        },
+    }
 }

@@ -29,10 +29,10 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::cli::{FormatArg, PeriodArg, ScoreArgs, SentimentModeArg, TableArg};
+use crate::cli::{PeriodArg, ScoreArgs, SentimentModeArg, TableArg};
 use stance::aggregate::ArticleReport;
 use stance::article::MetaField;
-use stance::input::{self, Fields, Format, InputOptions, InputProblem, Item, Origin, Source};
+use stance::input::{self, Format, InputProblem, Item, Origin, Source};
 use stance::output::{CsvStyle, ErrorRow, OutputFolder, Table, TableWriter};
 use stance::scoring::news::SentimentMode;
 use stance::summary::{Period, Summary};
@@ -49,15 +49,6 @@ pub struct Outcome {
     pub articles: usize,
     /// Inputs not scored (rows of errors.csv).
     pub failed: usize,
-}
-
-pub fn format_of(arg: Option<FormatArg>) -> Option<Format> {
-    arg.map(|f| match f {
-        FormatArg::Txt => Format::Txt,
-        FormatArg::Jsonl => Format::Jsonl,
-        FormatArg::Csv => Format::Csv { delimiter: b',' },
-        FormatArg::Tsv => Format::Csv { delimiter: b'\t' },
-    })
 }
 
 /// `--delimiter`: one ASCII character that is not a quote, a line end or
@@ -237,17 +228,7 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
             .only_actors(&args.actors)
             .map_err(anyhow::Error::msg)?;
     }
-    let options = InputOptions {
-        format: format_of(args.format),
-        json_fields: Fields {
-            id: args.id_field.clone(),
-            text: args.text_field.clone(),
-        },
-        csv_columns: Fields {
-            id: args.id_column.clone(),
-            text: args.text_column.clone(),
-        },
-    };
+    let options = super::input_options(&args.input);
     let threads = args.threads.unwrap_or(0);
     if args.threads == Some(0) {
         bail!("--threads must be at least 1");

@@ -28,9 +28,9 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use anyhow::{Context, bail};
 use rayon::prelude::*;
 
-use crate::cli::{ByArg, FormatArg, SentimentArgs, SentimentModeArg};
+use crate::cli::{ByArg, SentimentArgs, SentimentModeArg};
 use stance::Article;
-use stance::input::{self, Fields, Format, InputOptions, Item};
+use stance::input::{self, Item};
 use stance::output::format_score;
 use stance::scoring::news::SentimentMode;
 use stance::scoring::vader::{Polarity, Vader};
@@ -70,22 +70,7 @@ pub fn run(args: SentimentArgs) -> anyhow::Result<Outcome> {
         },
         by_article: args.by == ByArg::Article,
     };
-    let input_options = InputOptions {
-        format: args.format.map(|f| match f {
-            FormatArg::Txt => Format::Txt,
-            FormatArg::Jsonl => Format::Jsonl,
-            FormatArg::Csv => Format::Csv { delimiter: b',' },
-            FormatArg::Tsv => Format::Csv { delimiter: b'\t' },
-        }),
-        json_fields: Fields {
-            id: args.id_field.clone(),
-            text: args.text_field.clone(),
-        },
-        csv_columns: Fields {
-            id: args.id_column.clone(),
-            text: args.text_column.clone(),
-        },
-    };
+    let input_options = super::input_options(&args.input);
     if args.threads == Some(0) {
         bail!("--threads must be at least 1");
     }

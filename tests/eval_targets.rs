@@ -378,3 +378,38 @@ fn a_target_lexicon_word_adds_its_weight_times_its_scope_and_negation() {
     );
     assert_eq!(round4(score), 0.2504);
 }
+
+#[test]
+fn the_embedded_target_lexicon_loads_and_features_are_written_for_learning_it() {
+    // lexicons/news_target.tsv, as learn_news_target.py wrote it.
+    let lex = lexicons();
+    assert_eq!(lex.target_sentiment.len(), 2001);
+    assert_eq!(lex.target_sentiment.weight("accused"), Some(-0.82));
+    assert_eq!(lex.target_sentiment.weight("private"), Some(-0.52));
+    // Names and function words were left out.
+    assert_eq!(lex.target_sentiment.weight("trump"), None);
+    assert_eq!(lex.target_sentiment.weight("the"), None);
+
+    let dir = TempDir::new().expect("temp dir");
+    let path = dir.path().join("features.jsonl");
+    stance()
+        .args(["eval", "targets", "--gold", SAMPLE, "--features"])
+        .arg(&path)
+        .assert()
+        .success();
+    let text = fs::read_to_string(&path).expect("features written");
+    assert_eq!(text.lines().count(), 12);
+    let first: serde_json::Value =
+        serde_json::from_str(text.lines().next().expect("a line")).expect("JSON");
+    // "Winner wrote that she had a 30-minute private meeting …": Winner
+    // speaks (× 0.25); "wrote" right after her, then × 0.95 per token.
+    assert_eq!(
+        (first["line"].as_u64(), first["gold"].as_i64()),
+        (Some(1), Some(0))
+    );
+    let words = first["words"].as_array().expect("words");
+    assert_eq!(words[0], serde_json::json!(["wrote", 0.25, 1, false]));
+    assert_eq!(words[1], serde_json::json!(["that", 0.2375, 2, false]));
+    // The sum the score maps: -0.1253 (see the sample test above).
+    assert_eq!(round4(first["raw"].as_f64().expect("raw")), -0.1253);
+}

@@ -70,8 +70,8 @@ pub struct InputArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct LexiconArgs {
     /// Add entries from a file to a lexicon (later entries win): NAME=FILE, where
-    /// NAME is actors, stance, sentiment, sentiment_news, reporting_verbs,
-    /// speaker_words or abbreviations. Repeatable.
+    /// NAME is actors, stance, sentiment, sentiment_news, sentiment_target,
+    /// reporting_verbs, speaker_words or abbreviations. Repeatable.
     #[arg(long = "lexicon", value_name = "NAME=FILE")]
     pub extend: Vec<String>,
     /// Replace a lexicon's embedded defaults with a file: NAME=FILE. Repeatable.
@@ -292,6 +292,11 @@ pub struct EvalTargetsArgs {
     /// line, from, to, predicted (-1, 0, 1).
     #[arg(long, value_name = "FILE")]
     pub predictions: Option<PathBuf>,
+    /// Write each gold target's features to this JSON Lines file: the sum the
+    /// score maps and each word in scope with its factor (what
+    /// lexicons/tools/learn_news_target.py learns the target lexicon from).
+    #[arg(long, value_name = "FILE")]
+    pub features: Option<PathBuf>,
     /// Also print the thresholds that give the highest target-dependent F1m
     /// on this gold (how the defaults were chosen, on NewsMTSC train).
     #[arg(long)]

@@ -81,6 +81,7 @@ impl Engine {
             mode: self.sentiment_mode,
             vader: &lex.vader,
             stance: &lex.stance,
+            target: &lex.target_sentiment,
         };
 
         let keep = |name: &str| {

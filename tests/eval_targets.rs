@@ -14,6 +14,7 @@ use stance::Lexicons;
 use stance::attribution::{Speaker, Statement, StatementKind, WordClasses};
 use stance::eval::targets::{self, GoldError, parse_gold, predict, summarize};
 use stance::scoring::evidence::Evidence;
+use stance::scoring::target_scope::TargetLexicon;
 use stance::scoring::{Scale, ScoringLexicons, target_scope};
 use stance::text::Document;
 use tempfile::TempDir;
@@ -52,9 +53,12 @@ fn scope_of(
         },
         speaker_here: false,
     };
+    // The scope rules alone: no learned target lexicon (tested below).
+    let no_target = TargetLexicon::default();
     let scoring = ScoringLexicons {
         vader: &lex.vader,
         stance: &lex.stance,
+        target: &no_target,
         mode: Default::default(),
     };
     let breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
@@ -82,20 +86,22 @@ fn rounded(evidence: &[(Scale, Evidence)]) -> Vec<(Scale, String, f64)> {
 #[test]
 fn a_word_right_after_the_target_counts_fully_and_one_far_before_it_less() {
     // NewsMTSC rw train: both targets are negative. "accused": VADER -1.2,
-    // stance -2.0 (CAMEO 112) × 0.2 = -0.4.
+    // stance -2.0 (CAMEO 112) × 0.2 = -0.4; "against": the news layer's -0.4.
     let text = "Trump accused Republican National Committee Chair Reince Priebus for rigging the rules against him.";
-    // Trump (token 0): "accused" right after it, weight 1.0; -1.6 in all.
+    // Trump (token 0): "accused" right after it, weight 1.0; "against" (token
+    // 12) 0.95¹¹ = 0.5688 of -0.4; -1.8275 in all.
     let (weights, score, evidence) = scope_of(text, 0..1, false);
     assert_eq!(weights[..4], [0.0, 1.0, 0.95, 0.9025]);
     assert_eq!(
         rounded(&evidence),
         [
             (Scale::Sentiment, "accused".to_string(), -1.2),
+            (Scale::Sentiment, "against".to_string(), -0.2275),
             (Scale::Stance, "accused".to_string(), -0.4)
         ]
     );
-    // -1.6 / sqrt(1.6² + 15)
-    assert_eq!(round4(score), -0.3818);
+    // -1.8275 / sqrt(1.8275² + 15)
+    assert_eq!(round4(score), -0.4267);
 
     // Reince Priebus (tokens 6-7): "accused" is five tokens before him,
     // 0.3 × 0.95⁴ = 0.2444; "Committee Chair", just before, weigh 0.6 × 0.95ᵈ.
@@ -104,18 +110,21 @@ fn a_word_right_after_the_target_counts_fully_and_one_far_before_it_less() {
         weights[..9],
         [0.2321, 0.2444, 0.2572, 0.5415, 0.57, 0.6, 0.0, 0.0, 1.0]
     );
+    // "against", five tokens after him: 0.95⁴ = 0.8145 of -0.4.
     assert_eq!(
         rounded(&evidence),
         [
             (Scale::Sentiment, "accused".to_string(), -0.2932),
+            (Scale::Sentiment, "against".to_string(), -0.3258),
             (Scale::Stance, "accused".to_string(), -0.0977)
         ]
     );
-    assert_eq!(round4(score), -0.1004);
+    // -0.7167 / sqrt(0.7167² + 15)
+    assert_eq!(round4(score), -0.182);
 
-    // When Trump speaks the words, they count a quarter: -0.4 in all.
+    // When Trump speaks the words, they count a quarter: -0.4569 in all.
     let (_, score, _) = scope_of(text, 0..1, true);
-    assert_eq!(round4(score), -0.1027);
+    assert_eq!(round4(score), -0.1172);
 }
 
 #[test]
@@ -167,11 +176,14 @@ fn sample_predictions_target_dependent_and_whole_sentence() {
         [
             // "Winner wrote …": VADER reads the name as a word (+2.8); the
             // target scope leaves the target's own words out, and Winner
-            // speaks: a quarter of "meeting" (+1.0, CAMEO 040) far after.
+            // speaks: a quarter of "meeting" (+1.0, CAMEO 040) far after,
+            // and the target lexicon's "private" (-0.52 × 0.1838) and four
+            // weaker words: -0.1253 in all, -0.0323, neutral.
             (1, 0, 6, 0, 0, 1),
             (2, 0, 3, -1, -1, -1),
             (2, 30, 45, -1, -1, -1),
-            // "Trump accepted Dubke's offer": "accepted" (VADER +1.1, × 0.7).
+            // "Trump accepted Dubke's offer": "accepted" (VADER +1.1, × 0.7),
+            // and the target lexicon's "first" (+0.31) right after it.
             (3, 0, 5, 0, 1, 1),
             (4, 0, 30, 1, 1, 1),
             (5, 43, 50, -1, -1, -1),
@@ -186,11 +198,17 @@ fn sample_predictions_target_dependent_and_whole_sentence() {
             (10, 25, 30, -1, -1, 1),
         ]
     );
-    // Trump in line 6 speaks ("Trump accused …"): a quarter of -1.6.
-    assert_eq!(round4(predictions[6].target_score), -0.1027);
+    // Trump in line 6 speaks ("Trump accused …"): a quarter of -1.8275
+    // (see above), and the target lexicon's "accused" (-0.82 × 0.25),
+    // "National" (+0.23 × 0.2256) and "interview" (+0.05 × 0.0551):
+    // -0.6072, mapped -0.1549.
+    assert_eq!(round4(predictions[6].target_score), -0.1549);
     assert_eq!(predictions[6].sentence_score, -0.296);
-    assert_eq!(round4(predictions[3].target_score), 0.195);
-    assert_eq!(round4(predictions[11].target_score), -0.0843);
+    // 0.77 from the valences, +0.0969 from the target lexicon.
+    assert_eq!(round4(predictions[3].target_score), 0.2184);
+    // -0.3278 from "criticism" and the stance cue, -0.0616 from the target
+    // lexicon ("criticism" -0.36, "ended" -0.09, "lengthy" +0.09).
+    assert_eq!(round4(predictions[11].target_score), -0.1);
     assert_eq!(predictions[11].sentence_score, 0.4019);
 
     let s = summarize(&gold, &predictions);
@@ -216,11 +234,11 @@ fn sample_predictions_target_dependent_and_whole_sentence() {
 fn tune_finds_the_thresholds_with_the_best_f1m() {
     let predictions = predict(&sample(), &lexicons());
     let (negative_below, positive_above, f1) = targets::tune(&predictions);
-    // No pair gets all twelve right: "Trump accepted …" (0.1950, neutral)
-    // scores above "Mr. Sanders" (0.1327, positive). The first best pair:
-    // the lowest that keeps every negative (the highest is -0.0843), then
-    // the lowest that keeps "he" (0.0440) neutral: the sample's own F1m.
-    assert_eq!((negative_below, positive_above), (-0.08, 0.05));
+    // No pair gets all twelve right: "Trump accepted …" (0.2184, neutral)
+    // scores above "Mr. Sanders" (0.1123, positive). The first best pair:
+    // the lowest that keeps every negative (the highest is -0.1000), then
+    // the lowest that keeps "he" (0.0665) neutral: the sample's own F1m.
+    assert_eq!((negative_below, positive_above), (-0.1, 0.07));
     assert!((f1 - (1.0 + 0.8 + 6.0 / 7.0) / 3.0).abs() < 1e-12);
 }
 
@@ -309,4 +327,89 @@ fn binary_names_the_gold_file_and_line_of_a_bad_line() {
         )),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_target_lexicon_word_adds_its_weight_times_its_scope_and_negation() {
+    // A made-up word, so that no other lexicon moves the score.
+    let mut target = TargetLexicon::default();
+    target
+        .extend_from("test.tsv", "# comment\nBlorfed\t-1.5\n")
+        .expect("lexicon parses");
+    assert_eq!(target.weight("blorfed"), Some(-1.5));
+    assert!(target.extend_from("bad.tsv", "blorfed\n").is_err());
+    let lex = lexicons();
+    let scoring = ScoringLexicons {
+        vader: &lex.vader,
+        stance: &lex.stance,
+        target: &target,
+        mode: Default::default(),
+    };
+    let breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
+    let text = "Smith was blorfed. Jones was not blorfed.";
+    let doc = Document::new(text, &lex.abbreviations);
+    let st = Statement {
+        kind: StatementKind::Indirect,
+        content: 0..doc.tokens.len(),
+        cue: String::new(),
+        cue_token: None,
+        speaker: Speaker::Mention {
+            phrase: 0..0,
+            apposition: None,
+        },
+        speaker_here: false,
+    };
+    // Smith: "blorfed" two tokens after him, 0.95 × -1.5 = -1.425;
+    // -1.425 / sqrt(1.425² + 15).
+    let smith = 0..1;
+    let (score, evidence) = target_scope::score(&doc, &st, &[smith], scoring, &breaks, false);
+    assert_eq!(
+        rounded(&evidence),
+        [(Scale::Sentiment, "target: blorfed".to_string(), -1.425)]
+    );
+    assert_eq!(round4(score), -0.3453);
+    // Jones (token 4): the other sentence's word does not count; "not"
+    // negates as VADER does (× -0.74): 0.9025 × -1.5 × -0.74 = 1.0018.
+    let jones = 4..5;
+    let (score, evidence) = target_scope::score(&doc, &st, &[jones], scoring, &breaks, false);
+    assert_eq!(
+        rounded(&evidence),
+        [(Scale::Sentiment, "target: not blorfed".to_string(), 1.0018)]
+    );
+    assert_eq!(round4(score), 0.2504);
+}
+
+#[test]
+fn the_embedded_target_lexicon_loads_and_features_are_written_for_learning_it() {
+    // lexicons/news_target.tsv, as learn_news_target.py wrote it.
+    let lex = lexicons();
+    assert_eq!(lex.target_sentiment.len(), 2001);
+    assert_eq!(lex.target_sentiment.weight("accused"), Some(-0.82));
+    assert_eq!(lex.target_sentiment.weight("private"), Some(-0.52));
+    // Names and function words were left out.
+    assert_eq!(lex.target_sentiment.weight("trump"), None);
+    assert_eq!(lex.target_sentiment.weight("the"), None);
+
+    let dir = TempDir::new().expect("temp dir");
+    let path = dir.path().join("features.jsonl");
+    stance()
+        .args(["eval", "targets", "--gold", SAMPLE, "--features"])
+        .arg(&path)
+        .assert()
+        .success();
+    let text = fs::read_to_string(&path).expect("features written");
+    assert_eq!(text.lines().count(), 12);
+    let first: serde_json::Value =
+        serde_json::from_str(text.lines().next().expect("a line")).expect("JSON");
+    // "Winner wrote that she had a 30-minute private meeting …": Winner
+    // speaks (× 0.25); "wrote" right after her, then × 0.95 per token.
+    assert_eq!(
+        (first["line"].as_u64(), first["gold"].as_i64()),
+        (Some(1), Some(0))
+    );
+    let words = first["words"].as_array().expect("words");
+    assert_eq!(words[0], serde_json::json!(["wrote", 0.25, 1, false]));
+    assert_eq!(words[1], serde_json::json!(["that", 0.2375, 2, false]));
+    // The sum the score maps: -0.1253 (see the sample test above).
+    assert_eq!(round4(first["raw"].as_f64().expect("raw")), -0.1253);
 }

@@ -146,6 +146,18 @@ fn run_targets(args: crate::cli::EvalTargetsArgs) -> anyhow::Result<()> {
         targets::write_predictions(&predictions, std::io::BufWriter::new(file))
             .with_context(|| format!("{}: cannot write predictions", path.display()))?;
     }
+    if let Some(path) = &args.features {
+        let write = || -> anyhow::Result<()> {
+            use std::io::Write;
+            let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+            for f in targets::features(&gold, &lexicons) {
+                writeln!(w, "{}", serde_json::to_string(&f)?)?;
+            }
+            w.flush()?;
+            Ok(())
+        };
+        write().with_context(|| format!("{}: cannot write features", path.display()))?;
+    }
     let summary = targets::summarize(&gold, &predictions);
     if args.json {
         write_out(&format!("{}\n", serde_json::to_string(&summary)?))?;

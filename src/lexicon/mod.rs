@@ -29,6 +29,7 @@ pub fn parse_number(file: &str, line: usize, field: &str) -> Result<f64, Lexicon
 use crate::actors::{ActorLexicon, TargetPhrases};
 use crate::attribution::{AttributionLexicons, ReportingVerbs, SpeakerWords};
 use crate::scoring::stance::StanceLexicon;
+use crate::scoring::target_scope::TargetLexicon;
 use crate::scoring::vader::Vader;
 use crate::text::Abbreviations;
 
@@ -55,6 +56,7 @@ pub const ACTORS: Embedded = embedded!("actors.tsv");
 pub const STANCE: Embedded = embedded!("stance.tsv");
 pub const NEWS_SENTIMENT: Embedded = embedded!("news_sentiment.tsv");
 pub const TARGET_PHRASES: Embedded = embedded!("target_phrases.tsv");
+pub const NEWS_TARGET: Embedded = embedded!("news_target.tsv");
 
 /// The lexicons a user may extend or replace, by the name the CLI uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,10 +71,12 @@ pub enum LexiconName {
     Sentiment,
     /// News mode's layer on VADER (`news_sentiment.tsv` format).
     SentimentNews,
+    /// Words toward a target (`news_target.tsv` format).
+    SentimentTarget,
 }
 
 impl LexiconName {
-    pub const ALL: [LexiconName; 8] = [
+    pub const ALL: [LexiconName; 9] = [
         LexiconName::Abbreviations,
         LexiconName::ReportingVerbs,
         LexiconName::SpeakerWords,
@@ -81,6 +85,7 @@ impl LexiconName {
         LexiconName::TargetPhrases,
         LexiconName::Sentiment,
         LexiconName::SentimentNews,
+        LexiconName::SentimentTarget,
     ];
 
     pub fn name(self) -> &'static str {
@@ -93,6 +98,7 @@ impl LexiconName {
             LexiconName::TargetPhrases => "target_phrases",
             LexiconName::Sentiment => "sentiment",
             LexiconName::SentimentNews => "sentiment_news",
+            LexiconName::SentimentTarget => "sentiment_target",
         }
     }
 
@@ -122,6 +128,7 @@ pub struct Lexicons {
     pub stance: StanceLexicon,
     pub target_phrases: TargetPhrases,
     pub vader: Vader,
+    pub target_sentiment: TargetLexicon,
 }
 
 impl Lexicons {
@@ -139,6 +146,7 @@ impl Lexicons {
         let mut actors = ActorLexicon::default();
         let mut stance = StanceLexicon::default();
         let mut target_phrases = TargetPhrases::default();
+        let mut target_sentiment = TargetLexicon::default();
         if !replaced(LexiconName::Abbreviations) {
             abbreviations.extend_from(ABBREVIATIONS.name, ABBREVIATIONS.text)?;
         }
@@ -156,6 +164,9 @@ impl Lexicons {
         }
         if !replaced(LexiconName::TargetPhrases) {
             target_phrases.extend_from(TARGET_PHRASES.name, TARGET_PHRASES.text)?;
+        }
+        if !replaced(LexiconName::SentimentTarget) {
+            target_sentiment.extend_from(NEWS_TARGET.name, NEWS_TARGET.text)?;
         }
         let mut vader = Vader::embedded()?;
         if replaced(LexiconName::Sentiment) {
@@ -178,6 +189,7 @@ impl Lexicons {
                 LexiconName::TargetPhrases => target_phrases.extend_from(file, text)?,
                 LexiconName::Sentiment => vader.extend_lexicon(file, text)?,
                 LexiconName::SentimentNews => vader.extend_news(file, text)?,
+                LexiconName::SentimentTarget => target_sentiment.extend_from(file, text)?,
             }
         }
         Ok(Lexicons {
@@ -188,6 +200,7 @@ impl Lexicons {
             stance,
             target_phrases,
             vader,
+            target_sentiment,
         })
     }
 

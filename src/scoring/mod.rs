@@ -40,6 +40,8 @@ pub struct ScoringLexicons<'l> {
     /// How statement sentiment is read: news mode by default, or exactly VADER.
     pub mode: news::SentimentMode,
     pub stance: &'l StanceLexicon,
+    /// Words toward a target (`lexicons/news_target.tsv`), read by the scope rules.
+    pub target: &'l target_scope::TargetLexicon,
 }
 
 /// Which score a piece of evidence moved.

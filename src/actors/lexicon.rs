@@ -45,6 +45,19 @@ struct Alias {
     kind: AliasKind,
 }
 
+/// An alias word as looked up: lowercase, curly apostrophes made straight.
+fn alias_word(w: &str) -> Box<str> {
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            w.to_ascii_lowercase().into_boxed_str()
+        } else {
+            w.into()
+        }
+    } else {
+        w.to_lowercase().replace('\u{2019}', "'").into_boxed_str()
+    }
+}
+
 /// A place in an article's text where an alias names an actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorMention {
@@ -65,6 +78,17 @@ impl ActorLexicon {
     /// Reads `alias<TAB>actor<TAB>kind[<TAB>note]` lines. A later line for the
     /// same alias replaces the earlier one; the actor `-` removes the alias.
     pub fn extend_from(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        let result = self.extend_unsorted(file, text);
+        // Longest alias first; a stable sort keeps the file's order among aliases
+        // of the same length (sorting once here is what sorting after every line
+        // gave).
+        for list in self.by_first_word.values_mut() {
+            list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
+        }
+        result
+    }
+
+    fn extend_unsorted(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         for (line, fields) in data_lines(text) {
             if fields.len() < 2 {
                 return Err(LexiconError::new(
@@ -73,14 +97,14 @@ impl ActorLexicon {
                     "expected alias<TAB>actor<TAB>kind[<TAB>note]",
                 ));
             }
-            let words: Vec<Box<str>> = fields[0]
-                .split_whitespace()
-                .map(|w| w.to_lowercase().replace('\u{2019}', "'").into_boxed_str())
-                .collect();
-            let Some(first) = words.first().cloned() else {
+            let words: Vec<Box<str>> = fields[0].split_whitespace().map(alias_word).collect();
+            let Some(first) = words.first() else {
                 return Err(LexiconError::new(file, line, "empty alias"));
             };
-            let list = self.by_first_word.entry(first).or_default();
+            let list = match self.by_first_word.get_mut(&**first) {
+                Some(list) => list,
+                None => self.by_first_word.entry(first.clone()).or_default(),
+            };
             list.retain(|a| a.words != words);
             if fields[1] == "-" {
                 continue;
@@ -96,9 +120,9 @@ impl ActorLexicon {
                 ));
             };
             let actor = self.intern(fields[1]);
-            let list = self.by_first_word.entry(words[0].clone()).or_default();
-            list.push(Alias { words, actor, kind });
-            list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
+            if let Some(list) = self.by_first_word.get_mut(&*words[0]) {
+                list.push(Alias { words, actor, kind });
+            }
         }
         Ok(())
     }

@@ -237,6 +237,9 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
             .only_actors(&args.actors)
             .map_err(anyhow::Error::msg)?;
     }
+    // The lexicons live until the process ends: freeing their many small
+    // entries one by one at exit would only add to the start-up cost.
+    let engine = std::mem::ManuallyDrop::new(engine);
     let options = InputOptions {
         format: format_of(args.format),
         json_fields: Fields {

@@ -121,16 +121,83 @@ impl Default for CsvStyle {
 
 /// A score as a fixed 4-place decimal; empty for none or a non-finite value.
 pub fn format_score(value: Option<f64>) -> String {
-    match value {
-        Some(v) if v.is_finite() => {
-            let s = format!("{v:.4}");
-            if s == "-0.0000" {
-                "0.0000".to_string()
-            } else {
-                s
+    Num::score(value).as_str().to_string()
+}
+
+/// A number cell's text, formatted without allocating when it fits in 32
+/// bytes (every score and count does).
+struct Num {
+    buf: [u8; 32],
+    len: usize,
+    /// The text when it does not fit (a huge value formatted to 4 places).
+    long: Option<String>,
+}
+
+impl std::fmt::Write for Num {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if let Some(long) = &mut self.long {
+            long.push_str(s);
+            return Ok(());
+        }
+        match self.buf.get_mut(self.len..self.len + s.len()) {
+            Some(room) => {
+                room.copy_from_slice(s.as_bytes());
+                self.len += s.len();
+            }
+            None => {
+                let mut long = String::from(self.as_str());
+                long.push_str(s);
+                self.long = Some(long);
             }
         }
-        _ => String::new(),
+        Ok(())
+    }
+}
+
+impl Num {
+    fn empty() -> Num {
+        Num {
+            buf: [0; 32],
+            len: 0,
+            long: None,
+        }
+    }
+
+    fn of(args: std::fmt::Arguments) -> Num {
+        let mut n = Num::empty();
+        // Writing to `Num` never fails.
+        let _ = std::fmt::Write::write_fmt(&mut n, args);
+        n
+    }
+
+    fn count(v: usize) -> Num {
+        Num::of(format_args!("{v}"))
+    }
+
+    fn opt_count(v: Option<usize>) -> Num {
+        v.map_or_else(Num::empty, Num::count)
+    }
+
+    /// As [`format_score`] writes it.
+    fn score(value: Option<f64>) -> Num {
+        match value {
+            Some(v) if v.is_finite() => {
+                let n = Num::of(format_args!("{v:.4}"));
+                if n.as_str() == "-0.0000" {
+                    Num::of(format_args!("0.0000"))
+                } else {
+                    n
+                }
+            }
+            _ => Num::empty(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.long {
+            Some(long) => long,
+            None => std::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or(""),
+        }
     }
 }
 
@@ -170,7 +237,7 @@ fn cut_utf16(text: &str, limit: usize) -> (&str, bool) {
 /// (written as it is).
 enum Cell<'a> {
     Text(&'a str, &'a str),
-    Number(String),
+    Number(Num),
 }
 
 /// A row of `errors.csv`: an input that was not scored.
@@ -236,28 +303,30 @@ impl<W: Write> TableWriter<W> {
         })
     }
 
-    /// Writes one row: the text cells escaped and cut; for `statements.csv`
-    /// the `truncated` cell naming the columns cut.
-    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
-        let mut out: Vec<Cow<str>> = Vec::with_capacity(cells.len() + 1);
+    /// Writes one row, `lead` then `cells`: the text cells escaped and cut;
+    /// for `statements.csv` the `truncated` cell naming the columns cut.
+    fn row(&mut self, lead: &[Cell], cells: &[Cell]) -> io::Result<()> {
         let mut cut: Vec<&str> = Vec::new();
-        for cell in cells {
+        for cell in lead.iter().chain(cells) {
             match cell {
                 Cell::Text(text, column) => {
                     let (cell, was_cut) = text_cell(text, self.style.formula_escape);
                     if was_cut {
                         cut.push(column);
                     }
-                    out.push(cell);
+                    self.csv.write_field(cell.as_bytes())
                 }
-                Cell::Number(n) => out.push(Cow::Borrowed(n.as_str())),
+                Cell::Number(n) => self.csv.write_field(n.as_str()),
             }
+            .map_err(io::Error::other)?;
         }
         if self.table == Table::Statements {
-            out.push(Cow::Owned(cut.join(";")));
+            self.csv
+                .write_field(cut.join(";"))
+                .map_err(io::Error::other)?;
         }
         self.csv
-            .write_record(out.iter().map(|c| c.as_bytes()))
+            .write_record(None::<&[u8]>)
             .map_err(io::Error::other)
     }
 
@@ -269,8 +338,8 @@ impl<W: Write> TableWriter<W> {
                 .iter()
                 .map(|&m| Cell::Text(report.meta.get(m).unwrap_or(""), m.name())),
         );
-        let num = |v: usize| Cell::Number(v.to_string());
-        let opt = |v: Option<usize>| Cell::Number(v.map(|v| v.to_string()).unwrap_or_default());
+        let num = |v: usize| Cell::Number(Num::count(v));
+        let opt = |v: Option<usize>| Cell::Number(Num::opt_count(v));
         match self.table {
             Table::Statements => {
                 for s in &report.statements {
@@ -282,8 +351,8 @@ impl<W: Write> TableWriter<W> {
                         Cell::Text(s.actor.as_deref().unwrap_or(""), "actor"),
                         Cell::Text(&s.cue, "cue"),
                         Cell::Text(&targets, "targets"),
-                        Cell::Number(format_score(Some(s.sentiment))),
-                        Cell::Number(format_score(Some(s.stance))),
+                        Cell::Number(Num::score(Some(s.sentiment))),
+                        Cell::Number(Num::score(Some(s.stance))),
                         num(s.start),
                         num(s.end),
                         opt(s.speaker_start),
@@ -291,8 +360,7 @@ impl<W: Write> TableWriter<W> {
                         Cell::Text(&s.evidence, "evidence"),
                         Cell::Text(&s.text, "text"),
                     ];
-                    let row: Vec<Cell> = lead.iter().map(Cell::copy).chain(cells).collect();
-                    self.row(&row)?;
+                    self.row(&lead, &cells)?;
                 }
             }
             Table::Actors => {
@@ -301,11 +369,10 @@ impl<W: Write> TableWriter<W> {
                         Cell::Text(&a.actor, "actor"),
                         num(a.mentions),
                         num(a.statements),
-                        Cell::Number(format_score(a.sentiment)),
-                        Cell::Number(format_score(a.stance)),
+                        Cell::Number(Num::score(a.sentiment)),
+                        Cell::Number(Num::score(a.stance)),
                     ];
-                    let row: Vec<Cell> = lead.iter().map(Cell::copy).chain(cells).collect();
-                    self.row(&row)?;
+                    self.row(&lead, &cells)?;
                 }
             }
             Table::Dyads => {
@@ -314,10 +381,9 @@ impl<W: Write> TableWriter<W> {
                         Cell::Text(&d.source, "source"),
                         Cell::Text(&d.target, "target"),
                         num(d.statements),
-                        Cell::Number(format_score(Some(d.stance))),
+                        Cell::Number(Num::score(Some(d.stance))),
                     ];
-                    let row: Vec<Cell> = lead.iter().map(Cell::copy).chain(cells).collect();
-                    self.row(&row)?;
+                    self.row(&lead, &cells)?;
                 }
             }
             Table::Errors => {}
@@ -330,10 +396,10 @@ impl<W: Write> TableWriter<W> {
         let row = [
             Cell::Text(e.article_id.as_deref().unwrap_or(""), "article_id"),
             Cell::Text(&e.file, "file"),
-            Cell::Number(e.line.map(|l| l.to_string()).unwrap_or_default()),
+            Cell::Number(Num::opt_count(e.line)),
             Cell::Text(&e.error, "error"),
         ];
-        self.row(&row)
+        self.row(&[], &row)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
@@ -342,15 +408,6 @@ impl<W: Write> TableWriter<W> {
 
     pub fn into_inner(self) -> io::Result<W> {
         self.csv.into_inner().map_err(|e| e.into_error())
-    }
-}
-
-impl Cell<'_> {
-    fn copy(&self) -> Cell<'_> {
-        match self {
-            Cell::Text(t, c) => Cell::Text(t, c),
-            Cell::Number(n) => Cell::Number(n.clone()),
-        }
     }
 }
 

@@ -370,55 +370,41 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
         Ok(Ok(()))
     };
     let mut stopped = false;
-    'sources: for source in sources {
-        let source = match source {
-            Ok(s) => s,
-            Err(problem) => {
-                if ledger.problem(problem)?.is_err() {
-                    stopped = true;
-                    break 'sources;
-                }
-                continue;
-            }
-        };
-        let mut failure: Option<anyhow::Error> = None;
-        input::read_source_with_origins(&source, &options, &mut |item, origin| {
-            if failure.is_some() || stopped {
-                return;
-            }
-            let step = match item {
-                Item::Article(a) => {
-                    let origin = origin.unwrap_or_else(|| Origin {
-                        file: "-".into(),
-                        line: None,
-                    });
-                    match ledger.check_id(&a.id, &origin) {
-                        Ok(Ok(())) => {
-                            batch_bytes += a.text.len();
-                            batch.push((a, origin));
-                            if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
-                                batch_bytes = 0;
-                                flush(&mut batch, &mut ledger)
-                            } else {
-                                Ok(Ok(()))
-                            }
+    // The next articles are read and parsed on a thread of their own while
+    // these are scored; the items come in input order, so the ledger sees
+    // what it saw when reading and scoring took turns.
+    let items = input::read_ahead(sources, options.clone(), 2 * BATCH_ARTICLES)
+        .context("cannot start the reading thread")?;
+    for (item, origin) in items {
+        let step = match item {
+            Item::Article(a) => {
+                let origin = origin.unwrap_or_else(|| Origin {
+                    file: "-".into(),
+                    line: None,
+                });
+                match ledger.check_id(&a.id, &origin) {
+                    Ok(Ok(())) => {
+                        batch_bytes += a.text.len();
+                        batch.push((a, origin));
+                        if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                            batch_bytes = 0;
+                            flush(&mut batch, &mut ledger)
+                        } else {
+                            Ok(Ok(()))
                         }
-                        other => other,
                     }
+                    other => other,
                 }
-                Item::Problem(problem) => ledger.problem(problem),
-            };
-            match step {
-                Ok(Ok(())) => {}
-                Ok(Err(Stop)) => stopped = true,
-                Err(e) => failure = Some(e),
             }
-        });
-        if let Some(e) = failure {
-            return Err(e);
-        }
-        if stopped {
-            break;
+            Item::Problem(problem) => ledger.problem(problem),
+        };
+        match step {
+            Ok(Ok(())) => {}
+            Ok(Err(Stop)) => {
+                stopped = true;
+                break;
+            }
+            Err(e) => return Err(e),
         }
     }
     if !stopped && flush(&mut batch, &mut ledger)?.is_err() {

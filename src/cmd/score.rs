@@ -20,9 +20,11 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
@@ -79,7 +81,7 @@ fn parse_delimiter(s: &str) -> anyhow::Result<u8> {
 /// or one table on standard output.
 enum Sink {
     Folder(OutputFolder),
-    Stdout(TableWriter<BufWriter<StdoutLock<'static>>>),
+    Stdout(TableWriter<BufWriter<Stdout>>),
 }
 
 impl Sink {
@@ -118,6 +120,76 @@ impl Sink {
     }
 }
 
+/// What the writing thread is given, in input order.
+enum ToWrite {
+    Report(ArticleReport),
+    Error(ErrorRow),
+}
+
+/// The tables written on a thread of their own, in the order the rows are
+/// sent, while the next articles are scored. A failed write ends the thread;
+/// the next row sent (or [`Writer::finish`]) returns its error.
+struct Writer {
+    tx: Option<SyncSender<ToWrite>>,
+    thread: Option<JoinHandle<(Sink, io::Result<()>)>>,
+}
+
+impl Writer {
+    fn start(mut sink: Sink) -> io::Result<Writer> {
+        let (tx, rx) = sync_channel::<ToWrite>(2 * BATCH_ARTICLES);
+        let thread = std::thread::Builder::new()
+            .name("stance-write".into())
+            .spawn(move || {
+                for item in rx {
+                    let written = match &item {
+                        ToWrite::Report(r) => sink.write(r),
+                        ToWrite::Error(e) => sink.write_error(e),
+                    };
+                    if let Err(e) = written {
+                        return (sink, Err(e));
+                    }
+                }
+                (sink, Ok(()))
+            })?;
+        Ok(Writer {
+            tx: Some(tx),
+            thread: Some(thread),
+        })
+    }
+
+    fn send(&mut self, item: ToWrite) -> io::Result<()> {
+        let sent = self.tx.as_ref().is_some_and(|tx| tx.send(item).is_ok());
+        if sent {
+            return Ok(());
+        }
+        // The thread ended: it failed to write. Its output (temporary files
+        // and all) is dropped here, as a failed synchronous write dropped it.
+        match self.stop() {
+            Ok((_, Err(e))) => Err(e),
+            Ok((_, Ok(()))) | Err(_) => Err(io::Error::other("the writing thread ended")),
+        }
+    }
+
+    fn write(&mut self, report: ArticleReport) -> io::Result<()> {
+        self.send(ToWrite::Report(report))
+    }
+
+    fn write_error(&mut self, row: ErrorRow) -> io::Result<()> {
+        self.send(ToWrite::Error(row))
+    }
+
+    /// Waits until every row is written; the sink back, with the first
+    /// write error if there was one.
+    fn stop(&mut self) -> io::Result<(Sink, io::Result<()>)> {
+        self.tx = None;
+        match self.thread.take().map(JoinHandle::join) {
+            Some(Ok(done)) => Ok(done),
+            Some(Err(_)) => Err(io::Error::other("the writing thread panicked")),
+            None => Err(io::Error::other("the writing thread ended")),
+        }
+    }
+}
+
 /// Whether an error comes from a closed standard output (`stance … | head`):
 /// a broken pipe anywhere in its chain, also inside an `io::Error` that wraps a
 /// `csv::Error` (whose own chain stops there).
@@ -144,7 +216,7 @@ struct Stop;
 
 /// The bookkeeping of a run: counts, errors.csv, the ids seen so far.
 struct Ledger<'a> {
-    out: Sink,
+    out: Writer,
     /// The batch summary, when `--summary` asks for one.
     summary: Option<Summary>,
     /// The output folder, or `standard output`, for messages.
@@ -167,7 +239,7 @@ impl Ledger<'_> {
         }
         self.outcome.failed += 1;
         self.out
-            .write_error(&ErrorRow {
+            .write_error(ErrorRow {
                 article_id: p.article_id,
                 file: p.file,
                 line: p.line,
@@ -271,7 +343,7 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
                 TableArg::Actors => Table::Actors,
                 TableArg::Dyads => Table::Dyads,
             };
-            let stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            let stdout = BufWriter::with_capacity(1 << 16, io::stdout());
             Sink::Stdout(
                 TableWriter::with_style(table, &meta, stdout, !args.no_header, style)
                     .with_context(|| format!("{out_name}: cannot write output"))?,
@@ -318,7 +390,7 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
     let progress = progress_bar(args.quiet, total_known.then_some(sources.len() as u64));
 
     let mut ledger = Ledger {
-        out,
+        out: Writer::start(out).context("cannot start the writing thread")?,
         summary: summary.take(),
         out_dir: &out_name,
         progress,
@@ -343,13 +415,13 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
         for (report, (article, origin)) in reports.into_iter().zip(batch.drain(..)) {
             match report {
                 Ok(r) => {
-                    ledger
-                        .out
-                        .write(&r)
-                        .with_context(|| format!("{out_name}: cannot write output"))?;
                     if let Some(s) = ledger.summary.as_mut() {
                         s.add(&r);
                     }
+                    ledger
+                        .out
+                        .write(r)
+                        .with_context(|| format!("{out_name}: cannot write output"))?;
                     ledger.outcome.articles += 1;
                 }
                 Err(why) => {
@@ -412,11 +484,15 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
     }
     ledger.progress.finish_and_clear();
     let Ledger {
-        out,
+        out: mut writer,
         outcome,
         summary: finished_summary,
         ..
     } = ledger;
+    let (out, written) = writer
+        .stop()
+        .with_context(|| format!("{out_name}: cannot write output"))?;
+    written.with_context(|| format!("{out_name}: cannot write output"))?;
     if stopped {
         if matches!(out, Sink::Stdout(_)) {
             eprintln!("stance: stopped at the first failure (--strict)");

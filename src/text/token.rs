@@ -45,6 +45,10 @@ struct Scan<'t> {
     text: &'t str,
     bytes: &'t [u8],
     end: usize,
+    /// Recently seen non-ASCII characters and whether each is alphanumeric
+    /// (the Unicode tables are slow to search; a text in another script
+    /// repeats a few dozen characters).
+    seen: [(char, bool); 64],
 }
 
 impl Scan<'_> {
@@ -62,10 +66,29 @@ impl Scan<'_> {
         Some((c, c.len_utf8()))
     }
 
+    /// `c.is_alphanumeric()`.
+    #[inline]
+    fn alnum(&mut self, c: char) -> bool {
+        if c.is_ascii() {
+            return c.is_ascii_alphanumeric();
+        }
+        let k = c as usize % self.seen.len();
+        match self.seen.get(k) {
+            Some(&(seen, alnum)) if seen == c => alnum,
+            _ => {
+                let alnum = c.is_alphanumeric();
+                if let Some(slot) = self.seen.get_mut(k) {
+                    *slot = (c, alnum);
+                }
+                alnum
+            }
+        }
+    }
+
     /// Whether the character at byte `i` is missing or not alphanumeric.
     #[inline]
-    fn ends_word(&self, i: usize) -> bool {
-        self.at(i).is_none_or(|(c, _)| !c.is_alphanumeric())
+    fn ends_word(&mut self, i: usize) -> bool {
+        self.at(i).is_none_or(|(c, _)| !self.alnum(c))
     }
 }
 
@@ -86,7 +109,13 @@ pub(super) fn tokenize(
 ) {
     let end = end.min(text.len());
     let bytes = text.as_bytes();
-    let scan = Scan { text, bytes, end };
+    // An empty slot holds NUL, which is ASCII and never looked up.
+    let mut scan = Scan {
+        text,
+        bytes,
+        end,
+        seen: [('\0', false); 64],
+    };
     let mut scratch = String::new();
     let mut i = start;
     while let Some((c, cl)) = scan.at(i) {
@@ -95,7 +124,7 @@ pub(super) fn tokenize(
             continue;
         }
         let tok_start = i;
-        if !c.is_alphanumeric() {
+        if !scan.alnum(c) {
             // Two apostrophes or backticks stand for a double quotation mark
             // (`''We won,''` as some newspapers print it).
             if (c == '\'' || c == '`') && scan.at(i + 1).is_some_and(|(n, _)| n == c) {
@@ -139,7 +168,7 @@ pub(super) fn tokenize(
             let Some((d, dl)) = scan.at(tok_end) else {
                 break;
             };
-            if d.is_alphanumeric() {
+            if scan.alnum(d) {
                 tok_end += dl;
                 continue;
             }
@@ -148,9 +177,12 @@ pub(super) fn tokenize(
             if !joiner {
                 break;
             }
-            let Some((n, nl)) = scan.at(tok_end + dl).filter(|(n, _)| n.is_alphanumeric()) else {
+            let Some((n, nl)) = scan.at(tok_end + dl) else {
                 break;
             };
+            if !scan.alnum(n) {
+                break;
+            }
             // The possessive `'s` is a token of its own: `Seoul's` -> `Seoul`, `'s`.
             if is_apostrophe(d) && (n == 's' || n == 'S') && scan.ends_word(tok_end + dl + nl) {
                 break;

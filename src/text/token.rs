@@ -128,14 +128,8 @@ pub(super) fn tokenize(
             // Two apostrophes or backticks stand for a double quotation mark
             // (`''We won,''` as some newspapers print it).
             if (c == '\'' || c == '`') && scan.at(i + 1).is_some_and(|(n, _)| n == c) {
-                push(
-                    text,
-                    tok_start,
-                    tok_start + 2,
-                    TokenKind::Punct,
-                    tokens,
-                    lower,
-                );
+                let span = (tok_start, tok_start + 2, true);
+                push(text, span, TokenKind::Punct, tokens, lower);
                 i += 2;
                 continue;
             }
@@ -145,10 +139,22 @@ pub(super) fn tokenize(
                 && scan.ends_word(i + cl + 1)
                 && tokens.last().is_some_and(|t| t.end == tok_start);
             if possessive {
-                push(text, tok_start, i + cl + 1, TokenKind::Word, tokens, lower);
+                push(
+                    text,
+                    (tok_start, i + cl + 1, cl == 1),
+                    TokenKind::Word,
+                    tokens,
+                    lower,
+                );
                 i += cl + 1;
             } else {
-                push(text, tok_start, i + cl, TokenKind::Punct, tokens, lower);
+                push(
+                    text,
+                    (tok_start, i + cl, cl == 1),
+                    TokenKind::Punct,
+                    tokens,
+                    lower,
+                );
                 i += cl;
             }
             continue;
@@ -160,6 +166,8 @@ pub(super) fn tokenize(
         };
         let mut tok_end = i + cl;
         let mut has_inner_period = false;
+        // Every character of the token so far is one byte.
+        let mut ascii = cl == 1;
         // Extend over letters and digits, and over inner joiners followed by one.
         loop {
             while tok_end < end && bytes.get(tok_end).is_some_and(u8::is_ascii_alphanumeric) {
@@ -170,6 +178,7 @@ pub(super) fn tokenize(
             };
             if scan.alnum(d) {
                 tok_end += dl;
+                ascii &= dl == 1;
                 continue;
             }
             let joiner =
@@ -194,6 +203,7 @@ pub(super) fn tokenize(
                 has_inner_period = true;
             }
             tok_end += dl + nl;
+            ascii &= dl == 1 && nl == 1;
         }
         // A final period that belongs to the word: dotted groups (`U.S.`), initials
         // (`F.`), and lexicon abbreviations (`Gen.`).
@@ -216,27 +226,31 @@ pub(super) fn tokenize(
                 tok_end += 1;
             }
         }
-        push(text, tok_start, tok_end, kind, tokens, lower);
+        push(text, (tok_start, tok_end, ascii), kind, tokens, lower);
         i = tok_end;
     }
 }
 
-/// Appends the token `text[start..end]`. An ASCII token's lowercase form is
-/// already in `lower` at the same offsets (the document's buffer starts with
-/// the whole text, ASCII-lowercased); any other token's is appended to it.
+/// Appends the token `text[start..end]` (`span`, with whether it is all
+/// ASCII). An ASCII token's lowercase form is already in `lower` at the same
+/// offsets (the document's buffer starts with the whole text,
+/// ASCII-lowercased); any other token's is appended to it.
+#[inline]
 fn push(
     text: &str,
-    start: usize,
-    end: usize,
+    (start, end, ascii): (usize, usize, bool),
     kind: TokenKind,
     tokens: &mut Vec<Token>,
     lower: &mut String,
 ) {
-    let s = text.get(start..end).unwrap_or("");
-    let (capitalized, lower_start, lower_end) = if s.is_ascii() && end <= lower.len() {
-        let capitalized = s.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    let (capitalized, lower_start, lower_end) = if ascii && end <= lower.len() {
+        let capitalized = text
+            .as_bytes()
+            .get(start)
+            .is_some_and(u8::is_ascii_uppercase);
         (capitalized, start, end)
     } else {
+        let s = text.get(start..end).unwrap_or("");
         let lower_start = lower.len();
         for c in s.chars() {
             if c == '\u{2019}' {

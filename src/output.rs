@@ -124,6 +124,59 @@ pub fn format_score(value: Option<f64>) -> String {
     Num::score(value).as_str().to_string()
 }
 
+/// Writes `v` with `places` decimals (at most 9) exactly as `format!("{v:.places$}")`
+/// does (the exact binary value rounded half to even), except that a value
+/// that rounds to zero is written unsigned (`0.0000`, never `-0.0000`).
+/// Integer arithmetic on the value's bits; values of 1e15 or more and
+/// non-finite ones go to `format!`'s formatter.
+pub(crate) fn write_fixed(out: &mut impl std::fmt::Write, v: f64, places: u32) -> std::fmt::Result {
+    let places = places.min(9);
+    let scale = 10u128.pow(places);
+    if !(v.abs() < 1e15) {
+        let s = format!("{v:.prec$}", prec = places as usize);
+        let zero = s.starts_with('-') && s.bytes().all(|b| matches!(b, b'-' | b'0' | b'.'));
+        return out.write_str(if zero { &s[1..] } else { &s });
+    }
+    let bits = v.to_bits();
+    let negative = bits >> 63 == 1;
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    // v = mantissa * 2^e exactly.
+    let (mantissa, e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp - 1075)
+    };
+    let n = u128::from(mantissa) * scale;
+    let q = if e >= 0 {
+        // |v| < 1e15 < 2^50, so n << e < 2^(53 + 30 + 50).
+        n << e
+    } else {
+        let shift = e.unsigned_abs();
+        if shift >= 127 {
+            0 // n < 2^83: below half a unit of the last place
+        } else {
+            let q = n >> shift;
+            let rest = n & ((1u128 << shift) - 1);
+            let half = 1u128 << (shift - 1);
+            if rest > half || (rest == half && q % 2 == 1) {
+                q + 1
+            } else {
+                q
+            }
+        }
+    };
+    if negative && q != 0 {
+        out.write_str("-")?;
+    }
+    let (int, dec) = (q / scale, q % scale);
+    if places == 0 {
+        write!(out, "{int}")
+    } else {
+        write!(out, "{int}.{dec:0width$}", width = places as usize)
+    }
+}
+
 /// A number cell's text, formatted without allocating when it fits in 32
 /// bytes (every score and count does).
 struct Num {
@@ -182,12 +235,10 @@ impl Num {
     fn score(value: Option<f64>) -> Num {
         match value {
             Some(v) if v.is_finite() => {
-                let n = Num::of(format_args!("{v:.4}"));
-                if n.as_str() == "-0.0000" {
-                    Num::of(format_args!("0.0000"))
-                } else {
-                    n
-                }
+                let mut n = Num::empty();
+                // Writing to `Num` never fails.
+                let _ = write_fixed(&mut n, v, 4);
+                n
             }
             _ => Num::empty(),
         }
@@ -579,5 +630,71 @@ mod tests {
         assert!(cut);
         assert_eq!(cell.len(), CELL_LIMIT);
         assert!(!text_cell(&"a".repeat(CELL_LIMIT), true).1);
+    }
+
+    #[test]
+    fn fixed_decimals_are_what_format_writes() {
+        let reference = |v: f64, places: usize| {
+            let s = format!("{v:.places$}");
+            let zero = s.starts_with('-') && s.bytes().all(|b| matches!(b, b'-' | b'0' | b'.'));
+            if zero { s[1..].to_string() } else { s }
+        };
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.03125,
+            -0.03125,
+            0.5,
+            2.5,
+            0.125,
+            0.375,
+            0.00005,
+            -0.00005,
+            0.00015,
+            0.99995,
+            -0.99995,
+            1e-300,
+            -1e-300,
+            5e-324,
+            123456.78905,
+            1e14,
+            9.99999e14,
+            1e15,
+            -2e15,
+            1e300,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.005,
+            0.015,
+            0.025,
+        ];
+        // A simple generator: many magnitudes, both signs, and exact ties
+        // (k / 2^n) at every place.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
+            let scale = [1e-6, 1e-3, 0.1, 1.0, 2.0, 100.0, 1e6, 1e12][(x % 8) as usize];
+            let sign = if x & 256 == 0 { 1.0 } else { -1.0 };
+            values.push(sign * unit * scale);
+            values.push(sign * ((x >> 40) % 4096) as f64 / 2048.0);
+            values.push(f64::from_bits(x));
+        }
+        for v in values {
+            for places in [0u32, 2, 4] {
+                let mut got = String::new();
+                write_fixed(&mut got, v, places).expect("string");
+                assert_eq!(
+                    got,
+                    reference(v, places as usize),
+                    "{v:e} to {places} places"
+                );
+            }
+        }
     }
 }

@@ -155,7 +155,7 @@ impl ActorLexicon {
         while i < n {
             // An alias names an actor only where the text capitalises it (`China`,
             // not china the porcelain; `U.S.`): other tokens need no lookup.
-            if !(doc.tokens[i].capitalized || doc.str(i).contains('.')) {
+            if !(doc.tokens[i].capitalized || doc.str(i).bytes().any(|b| b == b'.')) {
                 i += 1;
                 continue;
             }

@@ -29,6 +29,17 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// White space as `char::is_whitespace` has it.
 #[inline]
 fn is_space(c: char) -> bool {
@@ -70,7 +81,7 @@ impl Scan<'_> {
     #[inline]
     fn alnum(&mut self, c: char) -> bool {
         if c.is_ascii() {
-            return c.is_ascii_alphanumeric();
+            return ASCII_ALNUM[c as usize];
         }
         let k = c as usize % self.seen.len();
         match self.seen.get(k) {
@@ -170,7 +181,10 @@ pub(super) fn tokenize(
         let mut ascii = cl == 1;
         // Extend over letters and digits, and over inner joiners followed by one.
         loop {
-            while tok_end < end && bytes.get(tok_end).is_some_and(u8::is_ascii_alphanumeric) {
+            while let Some(&b) = bytes.get(tok_end)
+                && tok_end < end
+                && ASCII_ALNUM[b as usize]
+            {
                 tok_end += 1;
             }
             let Some((d, dl)) = scan.at(tok_end) else {

@@ -132,7 +132,7 @@ pub fn format_score(value: Option<f64>) -> String {
 pub(crate) fn write_fixed(out: &mut impl std::fmt::Write, v: f64, places: u32) -> std::fmt::Result {
     let places = places.min(9);
     let scale = 10u128.pow(places);
-    if !(v.abs() < 1e15) {
+    if !v.is_finite() || v.abs() >= 1e15 {
         let s = format!("{v:.prec$}", prec = places as usize);
         let zero = s.starts_with('-') && s.bytes().all(|b| matches!(b, b'-' | b'0' | b'.'));
         return out.write_str(if zero { &s[1..] } else { &s });

@@ -3,7 +3,9 @@
 //!
 //! Articles are read in order and scored in parallel in bounded batches, then
 //! written in input order: memory stays flat as the corpus grows and the
-//! output is byte-identical for any thread count. A bad file, line or article
+//! output is byte-identical for any thread count. Reading (and parsing) runs
+//! on a thread of its own ahead of the scoring, and writing behind it on
+//! another; the main thread sees every item in input order. A bad file, line or article
 //! is reported on stderr in one line, listed in errors.csv and skipped; a
 //! panic while scoring one article is caught and reported the same way. At the
 //! end a count of what was not scored goes to stderr; the exit code is 1 when

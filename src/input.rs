@@ -305,12 +305,12 @@ pub fn read_source(source: &Source, options: &InputOptions, emit: &mut dyn FnMut
 /// of the caller, so that parsing the next articles overlaps with scoring
 /// these. Yields what [`read_source_with_origins`] emits, in the same order;
 /// a source that could not be listed comes as its problem, in its place. When
-/// the receiver is dropped the thread stops at the end of the file it is in.
+/// the [`ReadAhead`] is dropped the thread stops at the end of the file it is in.
 pub fn read_ahead(
     sources: Vec<Result<Source, InputProblem>>,
     options: InputOptions,
     bound: usize,
-) -> io::Result<std::sync::mpsc::Receiver<(Item, Option<Origin>)>> {
+) -> io::Result<ReadAhead> {
     let (tx, rx) = std::sync::mpsc::sync_channel(bound.max(1));
     std::thread::Builder::new()
         .name("stance-read".into())
@@ -319,7 +319,7 @@ pub fn read_ahead(
                 let source = match source {
                     Ok(s) => s,
                     Err(problem) => {
-                        if tx.send((Item::Problem(problem), None)).is_err() {
+                        if tx.send(Some((Item::Problem(problem), None))).is_err() {
                             return;
                         }
                         continue;
@@ -327,14 +327,47 @@ pub fn read_ahead(
                 };
                 let mut gone = false;
                 read_source_with_origins(&source, &options, &mut |item, origin| {
-                    gone = gone || tx.send((item, origin)).is_err();
+                    gone = gone || tx.send(Some((item, origin))).is_err();
                 });
                 if gone {
                     return;
                 }
             }
+            // The end of the input, as opposed to a thread that ended early.
+            let _ = tx.send(None);
         })?;
-    Ok(rx)
+    Ok(ReadAhead {
+        rx,
+        complete: false,
+    })
+}
+
+/// The items [`read_ahead`] reads, in input order.
+pub struct ReadAhead {
+    rx: std::sync::mpsc::Receiver<Option<(Item, Option<Origin>)>>,
+    complete: bool,
+}
+
+impl ReadAhead {
+    /// Whether every input was read (false if the reading thread ended early).
+    pub fn complete(&self) -> bool {
+        self.complete
+    }
+}
+
+impl Iterator for ReadAhead {
+    type Item = (Item, Option<Origin>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.rx.recv() {
+            Ok(Some(item)) => Some(item),
+            Ok(None) => {
+                self.complete = true;
+                None
+            }
+            Err(_) => None,
+        }
+    }
 }
 
 /// As [`read_source`], with the file and line each article was read from.

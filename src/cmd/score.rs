@@ -181,7 +181,8 @@ impl Writer {
     }
 
     /// Waits until every row is written; the sink back, with the first
-    /// write error if there was one.
+    /// write error if there was one. (Dropping the writer waits too, so that
+    /// an early return still removes the temporary files.)
     fn stop(&mut self) -> io::Result<(Sink, io::Result<()>)> {
         self.tx = None;
         match self.thread.take().map(JoinHandle::join) {
@@ -189,6 +190,12 @@ impl Writer {
             Some(Err(_)) => Err(io::Error::other("the writing thread panicked")),
             None => Err(io::Error::other("the writing thread ended")),
         }
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        let _ = self.stop();
     }
 }
 
@@ -447,9 +454,9 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
     // The next articles are read and parsed on a thread of their own while
     // these are scored; the items come in input order, so the ledger sees
     // what it saw when reading and scoring took turns.
-    let items = input::read_ahead(sources, options.clone(), 2 * BATCH_ARTICLES)
+    let mut items = input::read_ahead(sources, options.clone(), 2 * BATCH_ARTICLES)
         .context("cannot start the reading thread")?;
-    for (item, origin) in items {
+    for (item, origin) in items.by_ref() {
         let step = match item {
             Item::Article(a) => {
                 let origin = origin.unwrap_or_else(|| Origin {
@@ -480,6 +487,9 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
             }
             Err(e) => return Err(e),
         }
+    }
+    if !stopped && !items.complete() {
+        bail!("internal error: the input was not read to its end");
     }
     if !stopped && flush(&mut batch, &mut ledger)?.is_err() {
         stopped = true;

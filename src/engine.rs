@@ -179,8 +179,8 @@ fn format_evidence(evidence: &[(Scale, crate::scoring::evidence::Evidence)]) -> 
         }
         out.push_str(&e.entry);
         out.push(' ');
-        let w = format!("{:.2}", e.weight);
-        out.push_str(if w == "-0.00" { "0.00" } else { &w });
+        // `{:.2}`, with `-0.00` written `0.00`; writing to a String never fails.
+        let _ = crate::output::write_fixed(&mut out, e.weight, 2);
     }
     out
 }

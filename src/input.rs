@@ -301,6 +301,75 @@ pub fn read_source(source: &Source, options: &InputOptions, emit: &mut dyn FnMut
     read_source_with_origins(source, options, &mut |item, _| emit(item));
 }
 
+/// Reads `sources` in order on a thread of its own, up to `bound` items ahead
+/// of the caller, so that parsing the next articles overlaps with scoring
+/// these. Yields what [`read_source_with_origins`] emits, in the same order;
+/// a source that could not be listed comes as its problem, in its place. When
+/// the [`ReadAhead`] is dropped the thread stops at the end of the file it is in.
+pub fn read_ahead(
+    sources: Vec<Result<Source, InputProblem>>,
+    options: InputOptions,
+    bound: usize,
+) -> io::Result<ReadAhead> {
+    let (tx, rx) = std::sync::mpsc::sync_channel(bound.max(1));
+    std::thread::Builder::new()
+        .name("stance-read".into())
+        .spawn(move || {
+            for source in sources {
+                let source = match source {
+                    Ok(s) => s,
+                    Err(problem) => {
+                        if tx.send(Some((Item::Problem(problem), None))).is_err() {
+                            return;
+                        }
+                        continue;
+                    }
+                };
+                let mut gone = false;
+                read_source_with_origins(&source, &options, &mut |item, origin| {
+                    gone = gone || tx.send(Some((item, origin))).is_err();
+                });
+                if gone {
+                    return;
+                }
+            }
+            // The end of the input, as opposed to a thread that ended early.
+            let _ = tx.send(None);
+        })?;
+    Ok(ReadAhead {
+        rx,
+        complete: false,
+    })
+}
+
+/// The items [`read_ahead`] reads, in input order.
+pub struct ReadAhead {
+    rx: std::sync::mpsc::Receiver<Option<(Item, Option<Origin>)>>,
+    complete: bool,
+}
+
+impl ReadAhead {
+    /// Whether every input was read (false if the reading thread ended early).
+    pub fn complete(&self) -> bool {
+        self.complete
+    }
+}
+
+impl Iterator for ReadAhead {
+    type Item = (Item, Option<Origin>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.rx.recv() {
+            Ok(Some(item)) => Some(item),
+            Ok(None) => {
+                self.complete = true;
+                None
+            }
+            Err(_) => None,
+        }
+    }
+}
+
 /// As [`read_source`], with the file and line each article was read from.
 pub fn read_source_with_origins(
     source: &Source,
@@ -604,7 +673,18 @@ fn json_error(e: &serde_json::Error) -> String {
 
 /// An article from one JSON line; on failure the id (when known) and why.
 /// A number is accepted as an id (`{"id": 42}` is article `42`).
+///
+/// Only the fields the article uses are kept (each value is still parsed as a
+/// `serde_json::Value`, so what is valid is unchanged), and the text is moved,
+/// not copied. A line that this does not read as an object is parsed again as
+/// a whole JSON value, which gives the error message.
 fn parse_json_article(line: &str, fields: &Fields) -> Result<Article, (Option<String>, String)> {
+    let mut de = serde_json::Deserializer::from_str(line);
+    let picked = serde::Deserializer::deserialize_map(&mut de, PickVisitor { fields })
+        .and_then(|p| de.end().map(|()| p));
+    if let Ok(picked) = picked {
+        return article_from(picked, fields);
+    }
     let value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| (None, json_error(&e)))?;
     let obj = value.as_object().ok_or_else(|| {
@@ -613,7 +693,33 @@ fn parse_json_article(line: &str, fields: &Fields) -> Result<Article, (Option<St
             format!("a line must be a JSON object, not {}", json_kind(&value)),
         )
     })?;
-    let id = match obj.get(&fields.id) {
+    let get = |k: &str| obj.get(k).cloned();
+    article_from(
+        Picked {
+            id: get(&fields.id),
+            text: get(&fields.text),
+            title: get("title"),
+            date: get("date"),
+            source: get("source"),
+            url: get("url"),
+        },
+        fields,
+    )
+}
+
+/// The values of the fields an article is made of, as the line gave them.
+#[derive(Default)]
+struct Picked {
+    id: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
+    title: Option<serde_json::Value>,
+    date: Option<serde_json::Value>,
+    source: Option<serde_json::Value>,
+    url: Option<serde_json::Value>,
+}
+
+fn article_from(p: Picked, fields: &Fields) -> Result<Article, (Option<String>, String)> {
+    let id = match &p.id {
         None => return Err((None, format!("no `{}` field", fields.id))),
         Some(v) => json_string(v).ok_or_else(|| {
             (
@@ -629,27 +735,119 @@ fn parse_json_article(line: &str, fields: &Fields) -> Result<Article, (Option<St
     if id.is_empty() {
         return Err((None, format!("empty `{}`", fields.id)));
     }
-    let text = match obj.get(&fields.text) {
-        Some(serde_json::Value::String(s)) => s.clone(),
+    let text = match p.text {
+        Some(serde_json::Value::String(s)) => s,
         None => return Err((Some(id), format!("no `{}` field", fields.text))),
         Some(v) => {
             return Err((
                 Some(id),
-                format!("`{}` must be a string, not {}", fields.text, json_kind(v)),
+                format!("`{}` must be a string, not {}", fields.text, json_kind(&v)),
             ));
         }
     };
-    let get = |k: &str| obj.get(k).and_then(json_string);
+    let get = |v: &Option<serde_json::Value>| v.as_ref().and_then(json_string);
     Ok(Article {
         id,
         text,
         meta: Meta {
-            title: get("title"),
-            date: get("date"),
-            source: get("source"),
-            url: get("url"),
+            title: get(&p.title),
+            date: get(&p.date),
+            source: get(&p.source),
+            url: get(&p.url),
         },
     })
+}
+
+/// Reads a JSON object into [`Picked`]: a later duplicate key wins, as in a
+/// parsed `serde_json::Value`; other keys' values are parsed and dropped.
+struct PickVisitor<'f> {
+    fields: &'f Fields,
+}
+
+/// Which of [`Picked`]'s slots a key fills (a key may fill several: `--id-field title`).
+struct KeySlots<'f> {
+    fields: &'f Fields,
+}
+
+const ID: u8 = 1;
+const TEXT: u8 = 2;
+const TITLE: u8 = 4;
+const DATE: u8 = 8;
+const SOURCE: u8 = 16;
+const URL: u8 = 32;
+
+impl KeySlots<'_> {
+    fn of(&self, key: &str) -> u8 {
+        let mut slots = 0;
+        if key == self.fields.id {
+            slots |= ID;
+        }
+        if key == self.fields.text {
+            slots |= TEXT;
+        }
+        slots |= match key {
+            "title" => TITLE,
+            "date" => DATE,
+            "source" => SOURCE,
+            "url" => URL,
+            _ => 0,
+        };
+        slots
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeySlots<'_> {
+    type Value = u8;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<u8, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeySlots<'_> {
+    type Value = u8;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<u8, E> {
+        Ok(self.of(key))
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for PickVisitor<'_> {
+    type Value = Picked;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Picked, A::Error> {
+        let mut p = Picked::default();
+        while let Some(slots) = map.next_key_seed(KeySlots {
+            fields: self.fields,
+        })? {
+            // Parsed even when unused: a value serde_json rejects (a number
+            // out of range, nesting too deep) makes the line invalid as before.
+            let value: serde_json::Value = map.next_value()?;
+            for (bit, slot) in [
+                (ID, &mut p.id),
+                (TITLE, &mut p.title),
+                (DATE, &mut p.date),
+                (SOURCE, &mut p.source),
+                (URL, &mut p.url),
+            ] {
+                if slots & bit != 0 {
+                    *slot = Some(value.clone());
+                }
+            }
+            if slots & TEXT != 0 {
+                p.text = Some(value);
+            }
+        }
+        Ok(p)
+    }
 }
 
 fn read_csv(path: &Path, reader: impl BufRead, delimiter: u8, columns: &Fields, emit: &mut Emit) {

@@ -121,16 +121,134 @@ impl Default for CsvStyle {
 
 /// A score as a fixed 4-place decimal; empty for none or a non-finite value.
 pub fn format_score(value: Option<f64>) -> String {
-    match value {
-        Some(v) if v.is_finite() => {
-            let s = format!("{v:.4}");
-            if s == "-0.0000" {
-                "0.0000".to_string()
+    Num::score(value).as_str().to_string()
+}
+
+/// Writes `v` with `places` decimals (at most 9) exactly as `format!("{v:.places$}")`
+/// does (the exact binary value rounded half to even), except that a value
+/// that rounds to zero is written unsigned (`0.0000`, never `-0.0000`).
+/// Integer arithmetic on the value's bits; values of 1e15 or more and
+/// non-finite ones go to `format!`'s formatter.
+pub(crate) fn write_fixed(out: &mut impl std::fmt::Write, v: f64, places: u32) -> std::fmt::Result {
+    let places = places.min(9);
+    let scale = 10u128.pow(places);
+    if !v.is_finite() || v.abs() >= 1e15 {
+        let s = format!("{v:.prec$}", prec = places as usize);
+        let zero = s.starts_with('-') && s.bytes().all(|b| matches!(b, b'-' | b'0' | b'.'));
+        return out.write_str(if zero { &s[1..] } else { &s });
+    }
+    let bits = v.to_bits();
+    let negative = bits >> 63 == 1;
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    // v = mantissa * 2^e exactly.
+    let (mantissa, e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp - 1075)
+    };
+    let n = u128::from(mantissa) * scale;
+    let q = if e >= 0 {
+        // |v| < 1e15 < 2^50, so n << e < 2^(53 + 30 + 50).
+        n << e
+    } else {
+        let shift = e.unsigned_abs();
+        if shift >= 127 {
+            0 // n < 2^83: below half a unit of the last place
+        } else {
+            let q = n >> shift;
+            let rest = n & ((1u128 << shift) - 1);
+            let half = 1u128 << (shift - 1);
+            if rest > half || (rest == half && q % 2 == 1) {
+                q + 1
             } else {
-                s
+                q
             }
         }
-        _ => String::new(),
+    };
+    if negative && q != 0 {
+        out.write_str("-")?;
+    }
+    let (int, dec) = (q / scale, q % scale);
+    if places == 0 {
+        write!(out, "{int}")
+    } else {
+        write!(out, "{int}.{dec:0width$}", width = places as usize)
+    }
+}
+
+/// A number cell's text, formatted without allocating when it fits in 32
+/// bytes (every score and count does).
+struct Num {
+    buf: [u8; 32],
+    len: usize,
+    /// The text when it does not fit (a huge value formatted to 4 places).
+    long: Option<String>,
+}
+
+impl std::fmt::Write for Num {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        if let Some(long) = &mut self.long {
+            long.push_str(s);
+            return Ok(());
+        }
+        match self.buf.get_mut(self.len..self.len + s.len()) {
+            Some(room) => {
+                room.copy_from_slice(s.as_bytes());
+                self.len += s.len();
+            }
+            None => {
+                let mut long = String::from(self.as_str());
+                long.push_str(s);
+                self.long = Some(long);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Num {
+    fn empty() -> Num {
+        Num {
+            buf: [0; 32],
+            len: 0,
+            long: None,
+        }
+    }
+
+    fn of(args: std::fmt::Arguments) -> Num {
+        let mut n = Num::empty();
+        // Writing to `Num` never fails.
+        let _ = std::fmt::Write::write_fmt(&mut n, args);
+        n
+    }
+
+    fn count(v: usize) -> Num {
+        Num::of(format_args!("{v}"))
+    }
+
+    fn opt_count(v: Option<usize>) -> Num {
+        v.map_or_else(Num::empty, Num::count)
+    }
+
+    /// As [`format_score`] writes it.
+    fn score(value: Option<f64>) -> Num {
+        match value {
+            Some(v) if v.is_finite() => {
+                let mut n = Num::empty();
+                // Writing to `Num` never fails.
+                let _ = write_fixed(&mut n, v, 4);
+                n
+            }
+            _ => Num::empty(),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.long {
+            Some(long) => long,
+            None => std::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or(""),
+        }
     }
 }
 
@@ -170,7 +288,7 @@ fn cut_utf16(text: &str, limit: usize) -> (&str, bool) {
 /// (written as it is).
 enum Cell<'a> {
     Text(&'a str, &'a str),
-    Number(String),
+    Number(Num),
 }
 
 /// A row of `errors.csv`: an input that was not scored.
@@ -236,28 +354,30 @@ impl<W: Write> TableWriter<W> {
         })
     }
 
-    /// Writes one row: the text cells escaped and cut; for `statements.csv`
-    /// the `truncated` cell naming the columns cut.
-    fn row(&mut self, cells: &[Cell]) -> io::Result<()> {
-        let mut out: Vec<Cow<str>> = Vec::with_capacity(cells.len() + 1);
+    /// Writes one row, `lead` then `cells`: the text cells escaped and cut;
+    /// for `statements.csv` the `truncated` cell naming the columns cut.
+    fn row(&mut self, lead: &[Cell], cells: &[Cell]) -> io::Result<()> {
         let mut cut: Vec<&str> = Vec::new();
-        for cell in cells {
+        for cell in lead.iter().chain(cells) {
             match cell {
                 Cell::Text(text, column) => {
                     let (cell, was_cut) = text_cell(text, self.style.formula_escape);
                     if was_cut {
                         cut.push(column);
                     }
-                    out.push(cell);
+                    self.csv.write_field(cell.as_bytes())
                 }
-                Cell::Number(n) => out.push(Cow::Borrowed(n.as_str())),
+                Cell::Number(n) => self.csv.write_field(n.as_str()),
             }
+            .map_err(io::Error::other)?;
         }
         if self.table == Table::Statements {
-            out.push(Cow::Owned(cut.join(";")));
+            self.csv
+                .write_field(cut.join(";"))
+                .map_err(io::Error::other)?;
         }
         self.csv
-            .write_record(out.iter().map(|c| c.as_bytes()))
+            .write_record(None::<&[u8]>)
             .map_err(io::Error::other)
     }
 
@@ -269,8 +389,8 @@ impl<W: Write> TableWriter<W> {
                 .iter()
                 .map(|&m| Cell::Text(report.meta.get(m).unwrap_or(""), m.name())),
         );
-        let num = |v: usize| Cell::Number(v.to_string());
-        let opt = |v: Option<usize>| Cell::Number(v.map(|v| v.to_string()).unwrap_or_default());
+        let num = |v: usize| Cell::Number(Num::count(v));
+        let opt = |v: Option<usize>| Cell::Number(Num::opt_count(v));
         match self.table {
             Table::Statements => {
                 for s in &report.statements {
@@ -282,8 +402,8 @@ impl<W: Write> TableWriter<W> {
                         Cell::Text(s.actor.as_deref().unwrap_or(""), "actor"),
                         Cell::Text(&s.cue, "cue"),
                         Cell::Text(&targets, "targets"),
-                        Cell::Number(format_score(Some(s.sentiment))),
-                        Cell::Number(format_score(Some(s.stance))),
+                        Cell::Number(Num::score(Some(s.sentiment))),
+                        Cell::Number(Num::score(Some(s.stance))),
                         num(s.start),
                         num(s.end),
                         opt(s.speaker_start),
@@ -291,8 +411,7 @@ impl<W: Write> TableWriter<W> {
                         Cell::Text(&s.evidence, "evidence"),
                         Cell::Text(&s.text, "text"),
                     ];
-                    let row: Vec<Cell> = lead.iter().map(Cell::copy).chain(cells).collect();
-                    self.row(&row)?;
+                    self.row(&lead, &cells)?;
                 }
             }
             Table::Actors => {
@@ -301,11 +420,10 @@ impl<W: Write> TableWriter<W> {
                         Cell::Text(&a.actor, "actor"),
                         num(a.mentions),
                         num(a.statements),
-                        Cell::Number(format_score(a.sentiment)),
-                        Cell::Number(format_score(a.stance)),
+                        Cell::Number(Num::score(a.sentiment)),
+                        Cell::Number(Num::score(a.stance)),
                     ];
-                    let row: Vec<Cell> = lead.iter().map(Cell::copy).chain(cells).collect();
-                    self.row(&row)?;
+                    self.row(&lead, &cells)?;
                 }
             }
             Table::Dyads => {
@@ -314,10 +432,9 @@ impl<W: Write> TableWriter<W> {
                         Cell::Text(&d.source, "source"),
                         Cell::Text(&d.target, "target"),
                         num(d.statements),
-                        Cell::Number(format_score(Some(d.stance))),
+                        Cell::Number(Num::score(Some(d.stance))),
                     ];
-                    let row: Vec<Cell> = lead.iter().map(Cell::copy).chain(cells).collect();
-                    self.row(&row)?;
+                    self.row(&lead, &cells)?;
                 }
             }
             Table::Errors => {}
@@ -330,10 +447,10 @@ impl<W: Write> TableWriter<W> {
         let row = [
             Cell::Text(e.article_id.as_deref().unwrap_or(""), "article_id"),
             Cell::Text(&e.file, "file"),
-            Cell::Number(e.line.map(|l| l.to_string()).unwrap_or_default()),
+            Cell::Number(Num::opt_count(e.line)),
             Cell::Text(&e.error, "error"),
         ];
-        self.row(&row)
+        self.row(&[], &row)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {
@@ -342,15 +459,6 @@ impl<W: Write> TableWriter<W> {
 
     pub fn into_inner(self) -> io::Result<W> {
         self.csv.into_inner().map_err(|e| e.into_error())
-    }
-}
-
-impl Cell<'_> {
-    fn copy(&self) -> Cell<'_> {
-        match self {
-            Cell::Text(t, c) => Cell::Text(t, c),
-            Cell::Number(n) => Cell::Number(n.clone()),
-        }
     }
 }
 
@@ -522,5 +630,71 @@ mod tests {
         assert!(cut);
         assert_eq!(cell.len(), CELL_LIMIT);
         assert!(!text_cell(&"a".repeat(CELL_LIMIT), true).1);
+    }
+
+    #[test]
+    fn fixed_decimals_are_what_format_writes() {
+        let reference = |v: f64, places: usize| {
+            let s = format!("{v:.places$}");
+            let zero = s.starts_with('-') && s.bytes().all(|b| matches!(b, b'-' | b'0' | b'.'));
+            if zero { s[1..].to_string() } else { s }
+        };
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.03125,
+            -0.03125,
+            0.5,
+            2.5,
+            0.125,
+            0.375,
+            0.00005,
+            -0.00005,
+            0.00015,
+            0.99995,
+            -0.99995,
+            1e-300,
+            -1e-300,
+            5e-324,
+            123456.78905,
+            1e14,
+            9.99999e14,
+            1e15,
+            -2e15,
+            1e300,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.005,
+            0.015,
+            0.025,
+        ];
+        // A simple generator: many magnitudes, both signs, and exact ties
+        // (k / 2^n) at every place.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let unit = (x >> 11) as f64 / (1u64 << 53) as f64;
+            let scale = [1e-6, 1e-3, 0.1, 1.0, 2.0, 100.0, 1e6, 1e12][(x % 8) as usize];
+            let sign = if x & 256 == 0 { 1.0 } else { -1.0 };
+            values.push(sign * unit * scale);
+            values.push(sign * ((x >> 40) % 4096) as f64 / 2048.0);
+            values.push(f64::from_bits(x));
+        }
+        for v in values {
+            for places in [0u32, 2, 4] {
+                let mut got = String::new();
+                write_fixed(&mut got, v, places).expect("string");
+                assert_eq!(
+                    got,
+                    reference(v, places as usize),
+                    "{v:e} to {places} places"
+                );
+            }
+        }
     }
 }

@@ -48,6 +48,19 @@ struct Alias {
     kind: AliasKind,
 }
 
+/// An alias word as looked up: lowercase, curly apostrophes made straight.
+fn alias_word(w: &str) -> Box<str> {
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            w.to_ascii_lowercase().into_boxed_str()
+        } else {
+            w.into()
+        }
+    } else {
+        w.to_lowercase().replace('\u{2019}', "'").into_boxed_str()
+    }
+}
+
 /// A place in an article's text where an alias names an actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActorMention {
@@ -69,6 +82,17 @@ impl ActorLexicon {
     /// same alias replaces the earlier one; the actor `-` removes the alias. An
     /// alias written with capital letters matches only that spelling (`US`).
     pub fn extend_from(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        let result = self.extend_unsorted(file, text);
+        // Longest alias first; a stable sort keeps the file's order among aliases
+        // of the same length (sorting once here is what sorting after every line
+        // gave).
+        for list in self.by_first_word.values_mut() {
+            list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
+        }
+        result
+    }
+
+    fn extend_unsorted(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         for (line, fields) in data_lines(text) {
             if fields.len() < 2 {
                 return Err(LexiconError::new(
@@ -77,18 +101,18 @@ impl ActorLexicon {
                     "expected alias<TAB>actor<TAB>kind[<TAB>note]",
                 ));
             }
-            let words: Vec<Box<str>> = fields[0]
-                .split_whitespace()
-                .map(|w| w.to_lowercase().replace('\u{2019}', "'").into_boxed_str())
-                .collect();
-            let Some(first) = words.first().cloned() else {
+            let words: Vec<Box<str>> = fields[0].split_whitespace().map(alias_word).collect();
+            let Some(first) = words.first() else {
                 return Err(LexiconError::new(file, line, "empty alias"));
             };
-            let exact = fields[0]
+            let exact: Option<Vec<Box<str>>> = fields[0]
                 .chars()
                 .any(char::is_uppercase)
                 .then(|| fields[0].split_whitespace().map(Box::from).collect());
-            let list = self.by_first_word.entry(first).or_default();
+            let list = match self.by_first_word.get_mut(&**first) {
+                Some(list) => list,
+                None => self.by_first_word.entry(first.clone()).or_default(),
+            };
             list.retain(|a| a.words != words || a.exact != exact);
             if fields[1] == "-" {
                 continue;
@@ -104,14 +128,14 @@ impl ActorLexicon {
                 ));
             };
             let actor = self.intern(fields[1]);
-            let list = self.by_first_word.entry(words[0].clone()).or_default();
-            list.push(Alias {
-                words,
-                exact,
-                actor,
-                kind,
-            });
-            list.sort_by_key(|a| std::cmp::Reverse(a.words.len()));
+            if let Some(list) = self.by_first_word.get_mut(&*words[0]) {
+                list.push(Alias {
+                    words,
+                    exact,
+                    actor,
+                    kind,
+                });
+            }
         }
         Ok(())
     }
@@ -144,7 +168,7 @@ impl ActorLexicon {
         while i < n {
             // An alias names an actor only where the text capitalises it (`China`,
             // not china the porcelain; `U.S.`): other tokens need no lookup.
-            if !(doc.tokens[i].capitalized || doc.str(i).contains('.')) {
+            if !(doc.tokens[i].capitalized || doc.str(i).bytes().any(|b| b == b'.')) {
                 i += 1;
                 continue;
             }

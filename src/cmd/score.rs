@@ -3,7 +3,9 @@
 //!
 //! Articles are read in order and scored in parallel in bounded batches, then
 //! written in input order: memory stays flat as the corpus grows and the
-//! output is byte-identical for any thread count. A bad file, line or article
+//! output is byte-identical for any thread count. Reading (and parsing) runs
+//! on a thread of its own ahead of the scoring, and writing behind it on
+//! another; the main thread sees every item in input order. A bad file, line or article
 //! is reported on stderr in one line, listed in errors.csv and skipped; a
 //! panic while scoring one article is caught and reported the same way. At the
 //! end a count of what was not scored goes to stderr; the exit code is 1 when
@@ -20,9 +22,11 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::io::{self, BufWriter, IsTerminal, StdoutLock, Write};
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Once;
+use std::sync::mpsc::{SyncSender, sync_channel};
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
@@ -70,7 +74,7 @@ fn parse_delimiter(s: &str) -> anyhow::Result<u8> {
 /// or one table on standard output.
 enum Sink {
     Folder(OutputFolder),
-    Stdout(TableWriter<BufWriter<StdoutLock<'static>>>),
+    Stdout(TableWriter<BufWriter<Stdout>>),
 }
 
 impl Sink {
@@ -109,6 +113,83 @@ impl Sink {
     }
 }
 
+/// What the writing thread is given, in input order.
+enum ToWrite {
+    Report(ArticleReport),
+    Error(ErrorRow),
+}
+
+/// The tables written on a thread of their own, in the order the rows are
+/// sent, while the next articles are scored. A failed write ends the thread;
+/// the next row sent (or [`Writer::finish`]) returns its error.
+struct Writer {
+    tx: Option<SyncSender<ToWrite>>,
+    thread: Option<JoinHandle<(Sink, io::Result<()>)>>,
+}
+
+impl Writer {
+    fn start(mut sink: Sink) -> io::Result<Writer> {
+        let (tx, rx) = sync_channel::<ToWrite>(2 * BATCH_ARTICLES);
+        let thread = std::thread::Builder::new()
+            .name("stance-write".into())
+            .spawn(move || {
+                for item in rx {
+                    let written = match &item {
+                        ToWrite::Report(r) => sink.write(r),
+                        ToWrite::Error(e) => sink.write_error(e),
+                    };
+                    if let Err(e) = written {
+                        return (sink, Err(e));
+                    }
+                }
+                (sink, Ok(()))
+            })?;
+        Ok(Writer {
+            tx: Some(tx),
+            thread: Some(thread),
+        })
+    }
+
+    fn send(&mut self, item: ToWrite) -> io::Result<()> {
+        let sent = self.tx.as_ref().is_some_and(|tx| tx.send(item).is_ok());
+        if sent {
+            return Ok(());
+        }
+        // The thread ended: it failed to write. Its output (temporary files
+        // and all) is dropped here, as a failed synchronous write dropped it.
+        match self.stop() {
+            Ok((_, Err(e))) => Err(e),
+            Ok((_, Ok(()))) | Err(_) => Err(io::Error::other("the writing thread ended")),
+        }
+    }
+
+    fn write(&mut self, report: ArticleReport) -> io::Result<()> {
+        self.send(ToWrite::Report(report))
+    }
+
+    fn write_error(&mut self, row: ErrorRow) -> io::Result<()> {
+        self.send(ToWrite::Error(row))
+    }
+
+    /// Waits until every row is written; the sink back, with the first
+    /// write error if there was one. (Dropping the writer waits too, so that
+    /// an early return still removes the temporary files.)
+    fn stop(&mut self) -> io::Result<(Sink, io::Result<()>)> {
+        self.tx = None;
+        match self.thread.take().map(JoinHandle::join) {
+            Some(Ok(done)) => Ok(done),
+            Some(Err(_)) => Err(io::Error::other("the writing thread panicked")),
+            None => Err(io::Error::other("the writing thread ended")),
+        }
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        let _ = self.stop();
+    }
+}
+
 /// Whether an error comes from a closed standard output (`stance … | head`):
 /// a broken pipe anywhere in its chain, also inside an `io::Error` that wraps a
 /// `csv::Error` (whose own chain stops there).
@@ -135,7 +216,7 @@ struct Stop;
 
 /// The bookkeeping of a run: counts, errors.csv, the ids seen so far.
 struct Ledger<'a> {
-    out: Sink,
+    out: Writer,
     /// The batch summary, when `--summary` asks for one.
     summary: Option<Summary>,
     /// The output folder, or `standard output`, for messages.
@@ -158,7 +239,7 @@ impl Ledger<'_> {
         }
         self.outcome.failed += 1;
         self.out
-            .write_error(&ErrorRow {
+            .write_error(ErrorRow {
                 article_id: p.article_id,
                 file: p.file,
                 line: p.line,
@@ -228,6 +309,9 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
             .only_actors(&args.actors)
             .map_err(anyhow::Error::msg)?;
     }
+    // The lexicons live until the process ends: freeing their many small
+    // entries one by one at exit would only add to the start-up cost.
+    let engine = std::mem::ManuallyDrop::new(engine);
     let options = super::input_options(&args.input);
     let threads = args.threads.unwrap_or(0);
     if args.threads == Some(0) {
@@ -249,7 +333,7 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
                 TableArg::Actors => Table::Actors,
                 TableArg::Dyads => Table::Dyads,
             };
-            let stdout = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+            let stdout = BufWriter::with_capacity(1 << 16, io::stdout());
             Sink::Stdout(
                 TableWriter::with_style(table, &meta, stdout, !args.no_header, style)
                     .with_context(|| format!("{out_name}: cannot write output"))?,
@@ -296,7 +380,7 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
     let progress = progress_bar(args.quiet, total_known.then_some(sources.len() as u64));
 
     let mut ledger = Ledger {
-        out,
+        out: Writer::start(out).context("cannot start the writing thread")?,
         summary: summary.take(),
         out_dir: &out_name,
         progress,
@@ -321,13 +405,13 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
         for (report, (article, origin)) in reports.into_iter().zip(batch.drain(..)) {
             match report {
                 Ok(r) => {
-                    ledger
-                        .out
-                        .write(&r)
-                        .with_context(|| format!("{out_name}: cannot write output"))?;
                     if let Some(s) = ledger.summary.as_mut() {
                         s.add(&r);
                     }
+                    ledger
+                        .out
+                        .write(r)
+                        .with_context(|| format!("{out_name}: cannot write output"))?;
                     ledger.outcome.articles += 1;
                 }
                 Err(why) => {
@@ -348,67 +432,60 @@ fn run_to(args: ScoreArgs) -> anyhow::Result<Outcome> {
         Ok(Ok(()))
     };
     let mut stopped = false;
-    'sources: for source in sources {
-        let source = match source {
-            Ok(s) => s,
-            Err(problem) => {
-                if ledger.problem(problem)?.is_err() {
-                    stopped = true;
-                    break 'sources;
-                }
-                continue;
-            }
-        };
-        let mut failure: Option<anyhow::Error> = None;
-        input::read_source_with_origins(&source, &options, &mut |item, origin| {
-            if failure.is_some() || stopped {
-                return;
-            }
-            let step = match item {
-                Item::Article(a) => {
-                    let origin = origin.unwrap_or_else(|| Origin {
-                        file: "-".into(),
-                        line: None,
-                    });
-                    match ledger.check_id(&a.id, &origin) {
-                        Ok(Ok(())) => {
-                            batch_bytes += a.text.len();
-                            batch.push((a, origin));
-                            if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
-                                batch_bytes = 0;
-                                flush(&mut batch, &mut ledger)
-                            } else {
-                                Ok(Ok(()))
-                            }
+    // The next articles are read and parsed on a thread of their own while
+    // these are scored; the items come in input order, so the ledger sees
+    // what it saw when reading and scoring took turns.
+    let mut items = input::read_ahead(sources, options.clone(), 2 * BATCH_ARTICLES)
+        .context("cannot start the reading thread")?;
+    for (item, origin) in items.by_ref() {
+        let step = match item {
+            Item::Article(a) => {
+                let origin = origin.unwrap_or_else(|| Origin {
+                    file: "-".into(),
+                    line: None,
+                });
+                match ledger.check_id(&a.id, &origin) {
+                    Ok(Ok(())) => {
+                        batch_bytes += a.text.len();
+                        batch.push((a, origin));
+                        if batch.len() >= BATCH_ARTICLES || batch_bytes >= BATCH_BYTES {
+                            batch_bytes = 0;
+                            flush(&mut batch, &mut ledger)
+                        } else {
+                            Ok(Ok(()))
                         }
-                        other => other,
                     }
+                    other => other,
                 }
-                Item::Problem(problem) => ledger.problem(problem),
-            };
-            match step {
-                Ok(Ok(())) => {}
-                Ok(Err(Stop)) => stopped = true,
-                Err(e) => failure = Some(e),
             }
-        });
-        if let Some(e) = failure {
-            return Err(e);
+            Item::Problem(problem) => ledger.problem(problem),
+        };
+        match step {
+            Ok(Ok(())) => {}
+            Ok(Err(Stop)) => {
+                stopped = true;
+                break;
+            }
+            Err(e) => return Err(e),
         }
-        if stopped {
-            break;
-        }
+    }
+    if !stopped && !items.complete() {
+        bail!("internal error: the input was not read to its end");
     }
     if !stopped && flush(&mut batch, &mut ledger)?.is_err() {
         stopped = true;
     }
     ledger.progress.finish_and_clear();
     let Ledger {
-        out,
+        out: mut writer,
         outcome,
         summary: finished_summary,
         ..
     } = ledger;
+    let (out, written) = writer
+        .stop()
+        .with_context(|| format!("{out_name}: cannot write output"))?;
+    written.with_context(|| format!("{out_name}: cannot write output"))?;
     if stopped {
         if matches!(out, Sink::Stdout(_)) {
             eprintln!("stance: stopped at the first failure (--strict)");

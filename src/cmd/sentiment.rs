@@ -61,8 +61,10 @@ struct Row {
 }
 
 pub fn run(args: SentimentArgs) -> anyhow::Result<Outcome> {
-    let lexicons = super::load_lexicons(&args.lexicons)?;
-    let vader = lexicons.vader;
+    // The lexicons live until the process ends: freeing them one entry at a
+    // time at exit would only cost start-up time.
+    let lexicons = std::mem::ManuallyDrop::new(super::load_lexicons(&args.lexicons)?);
+    let vader = &lexicons.vader;
     let options = Options {
         mode: match args.sentiment {
             SentimentModeArg::Vader => SentimentMode::Vader,
@@ -127,7 +129,7 @@ pub fn run(args: SentimentArgs) -> anyhow::Result<Outcome> {
             batch
                 .par_iter()
                 .map(|a| {
-                    catch_unwind(AssertUnwindSafe(|| score(&vader, &options, a))).map_err(|_| ())
+                    catch_unwind(AssertUnwindSafe(|| score(vader, &options, a))).map_err(|_| ())
                 })
                 .collect()
         });

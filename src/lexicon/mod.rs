@@ -6,15 +6,69 @@ use crate::error::LexiconError;
 
 /// The data lines of a lexicon file: `(1-based line number, fields)`, with blank
 /// lines and `#` comment lines skipped and a trailing `\r` removed.
-pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, Fields<'_>)> {
     text.lines().enumerate().filter_map(|(i, line)| {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let trimmed = line.trim();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             return None;
         }
-        Some((i + 1, line.split('\t').map(str::trim).collect()))
+        Some((i + 1, Fields::split(line)))
     })
+}
+
+/// The tab-separated fields of a lexicon line, each trimmed; read as a slice
+/// (`fields[0]`, `fields.get(2)`, `let [a, b] = fields[..]`). A line of up to
+/// eight fields needs no allocation.
+#[derive(Debug, Clone)]
+pub struct Fields<'a> {
+    inline: [&'a str; 8],
+    len: usize,
+    spill: Vec<&'a str>,
+}
+
+impl<'a> Fields<'a> {
+    /// `line.split('\t').map(str::trim)`, collected.
+    pub fn split(line: &'a str) -> Fields<'a> {
+        let mut fields = Fields {
+            inline: [""; 8],
+            len: 0,
+            spill: Vec::new(),
+        };
+        let mut start = 0;
+        for (i, &b) in line.as_bytes().iter().enumerate() {
+            if b == b'\t' {
+                fields.push(line.get(start..i).unwrap_or("").trim());
+                start = i + 1;
+            }
+        }
+        fields.push(line.get(start..).unwrap_or("").trim());
+        fields
+    }
+
+    fn push(&mut self, field: &'a str) {
+        if self.spill.is_empty() && self.len < self.inline.len() {
+            self.inline[self.len] = field;
+            self.len += 1;
+        } else {
+            if self.spill.is_empty() {
+                self.spill.extend_from_slice(&self.inline[..self.len]);
+            }
+            self.spill.push(field);
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Fields<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        if self.spill.is_empty() {
+            &self.inline[..self.len]
+        } else {
+            &self.spill
+        }
+    }
 }
 
 /// Parses a number field of a lexicon line, naming the file and line on failure.
@@ -208,6 +262,28 @@ impl Lexicons {
         AttributionLexicons {
             verbs: &self.reporting_verbs,
             words: &self.speaker_words,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Fields;
+
+    #[test]
+    fn fields_are_the_trimmed_tab_separated_parts() {
+        for line in [
+            "",
+            "a",
+            "a\tb",
+            " a \t b\t",
+            "\t\t",
+            "x\ty\tz\tw\tv\tu\tt\ts",
+            "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t 11 ",
+            "é\t\u{2019}s \tñ",
+        ] {
+            let expected: Vec<&str> = line.split('\t').map(str::trim).collect();
+            assert_eq!(&*Fields::split(line), expected.as_slice(), "{line:?}");
         }
     }
 }

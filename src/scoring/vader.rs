@@ -135,6 +135,9 @@ pub struct Vader {
     pub(crate) words: WordTable,
     /// The news mode's layer: its lexicon on top of VADER's, and its own word table.
     pub(crate) news: NewsLayer,
+    /// While the embedded files load, the word tables are built once at the end
+    /// instead of after each file.
+    hold_rebuild: bool,
 }
 
 impl fmt::Debug for Vader {
@@ -155,15 +158,17 @@ impl Vader {
     /// `lexicons/vader_emoji.txt` and `lexicons/vader_rules.tsv` (VADER 3.3.2), and
     /// `lexicons/news_sentiment.tsv` for news mode.
     pub fn embedded() -> Result<Vader, LexiconError> {
-        let mut vader = Vader::from_sources(
-            ("lexicons/vader_lexicon.txt", EMBEDDED_LEXICON),
-            ("lexicons/vader_emoji.txt", EMBEDDED_EMOJI),
-            ("lexicons/vader_rules.tsv", EMBEDDED_RULES),
-        )?;
+        let mut vader = Vader::empty();
+        vader.hold_rebuild = true;
+        vader.load_emoji("lexicons/vader_emoji.txt", EMBEDDED_EMOJI)?;
+        vader.load_rules("lexicons/vader_rules.tsv", EMBEDDED_RULES)?;
+        vader.extend_lexicon("lexicons/vader_lexicon.txt", EMBEDDED_LEXICON)?;
         let news = crate::lexicon::NEWS_SENTIMENT;
         vader.extend_news(news.name, news.text)?;
         let abbreviations = crate::lexicon::ABBREVIATIONS;
         vader.extend_news_abbreviations(abbreviations.name, abbreviations.text)?;
+        vader.hold_rebuild = false;
+        vader.rebuild();
         Ok(vader)
     }
 
@@ -181,7 +186,15 @@ impl Vader {
         emoji: (&str, &str),
         rules: (&str, &str),
     ) -> Result<Vader, LexiconError> {
-        let mut vader = Vader {
+        let mut vader = Vader::empty();
+        vader.load_emoji(emoji.0, emoji.1)?;
+        vader.load_rules(rules.0, rules.1)?;
+        vader.extend_lexicon(lexicon.0, lexicon.1)?;
+        Ok(vader)
+    }
+
+    fn empty() -> Vader {
+        Vader {
             lexicon: FastMap::default(),
             emoji: FastMap::default(),
             emoji_has_ascii: false,
@@ -192,11 +205,8 @@ impl Vader {
             word_map: WordMap::default(),
             words: WordTable::default(),
             news: NewsLayer::default(),
-        };
-        vader.load_emoji(emoji.0, emoji.1)?;
-        vader.load_rules(rules.0, rules.1)?;
-        vader.extend_lexicon(lexicon.0, lexicon.1)?;
-        Ok(vader)
+            hold_rebuild: false,
+        }
     }
 
     /// Adds or overrides lexicon entries from a user's file in the format of
@@ -290,6 +300,9 @@ impl Vader {
 
     /// Rebuilds the word tables after a lexicon changed.
     pub(crate) fn rebuild(&mut self) {
+        if self.hold_rebuild {
+            return;
+        }
         self.word_map = self.build_words();
         self.words = WordTable::new(&self.word_map);
         let news = std::mem::take(&mut self.news);
@@ -2068,7 +2081,7 @@ fn phrase_value(
 /// Lexicon lines: `(1-based line, tab-separated trimmed fields)`, skipping blank
 /// lines, and `#` comment lines only in the header block before the first entry
 /// (VADER's files have tokens starting with `#`, e.g. the keycap emoji).
-pub(crate) fn entry_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+pub(crate) fn entry_lines(text: &str) -> impl Iterator<Item = (usize, crate::lexicon::Fields<'_>)> {
     let mut in_header = true;
     text.lines().enumerate().filter_map(move |(i, line)| {
         let line = line.strip_suffix('\r').unwrap_or(line);
@@ -2077,7 +2090,7 @@ pub(crate) fn entry_lines(text: &str) -> impl Iterator<Item = (usize, Vec<&str>)
             return None;
         }
         in_header = false;
-        Some((i + 1, trimmed.split('\t').map(str::trim).collect()))
+        Some((i + 1, crate::lexicon::Fields::split(trimmed)))
     })
 }
 

@@ -44,7 +44,11 @@ impl<'a> Document<'a> {
     /// of their paragraph, and any byte sequence yields some tokens.
     pub fn new(text: &'a str, abbreviations: &Abbreviations) -> Document<'a> {
         let mut tokens = Vec::with_capacity(text.len() / 5);
-        let mut lower = String::with_capacity(text.len());
+        // ASCII tokens find their lowercase form at their own offsets here;
+        // others have theirs appended (see `token::push`).
+        let mut lower = String::with_capacity(text.len() + text.len() / 8);
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
         let mut paragraphs = Vec::new();
         for (start, end) in paragraph_spans(text) {
             let first = tokens.len();

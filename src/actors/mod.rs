@@ -139,7 +139,8 @@ impl Resolver<'_, '_> {
                         | WordClasses::PRONOUN
                         | WordClasses::BOUNDARY
                         | WordClasses::NP_LINK
-                        | WordClasses::ADJUNCT_WORD,
+                        | WordClasses::ADJUNCT_WORD
+                        | WordClasses::SPEAKER_NOUN,
                 )
                 && self.mention(i).is_none_or(|m| m.kind == AliasKind::Person)
         };
@@ -179,18 +180,39 @@ impl Resolver<'_, '_> {
                 i += 1;
                 continue;
             }
-            // A run of capitalised words, `of` allowed inside (`Secretary of State`).
+            // A run of capitalised words, `of` allowed inside (`Secretary of State`,
+            // `Speaker of the House`), a lowercase title or role word before a
+            // capitalised one (`Police director Vladimir Rebic`), and a parenthesis
+            // (`Labour MP (Member of Parliament) Tom Watson`).
             let start = i;
             let mut end = i;
-            while end < n
-                && (doc.tokens[end].capitalized
+            while end < n && doc.paragraph_of(end) == doc.paragraph_of(start) {
+                let next_capitalized = |k: usize| k < n && doc.tokens[k].capitalized;
+                let c = self.classes(end);
+                if doc.tokens[end].capitalized
                     || (doc.lower(end) == "'s" && end > start)
-                    || (self.classes(end).has(WordClasses::NP_LINK)
+                    || (c.has(WordClasses::NP_LINK) && next_capitalized(end + 1))
+                    || (c.has(WordClasses::NP_LINK)
                         && end + 1 < n
-                        && doc.tokens[end + 1].capitalized))
-                && doc.paragraph_of(end) == doc.paragraph_of(start)
-            {
-                end += 1;
+                        && doc.lower(end + 1) == "the"
+                        && next_capitalized(end + 2))
+                    || (doc.lower(end) == "the"
+                        && end > start
+                        && self.classes(end - 1).has(WordClasses::NP_LINK)
+                        && next_capitalized(end + 1))
+                    || (c.has(WordClasses::ROLE | WordClasses::TITLE)
+                        && doc.tokens[end].kind == TokenKind::Word
+                        && next_capitalized(end + 1))
+                {
+                    end += 1;
+                } else if doc.is_punct(end, "(")
+                    && let Some(close) = (end + 1..n.min(end + 8)).find(|&k| doc.is_punct(k, ")"))
+                    && next_capitalized(close + 1)
+                {
+                    end = close + 1;
+                } else {
+                    break;
+                }
             }
             let run = start..end.max(start + 1);
             i = run.end;
@@ -295,6 +317,17 @@ impl Resolver<'_, '_> {
         let alias = all.iter().filter_map(|&k| self.mention(k)).next();
         let gov_role = all.iter().any(|&k| self.classes(k).has(WordClasses::GOV));
         if let Some(m) = alias {
+            // `Sheldon Yett of UNICEF`: someone of a state or international body
+            // speaks for it.
+            if m.kind == AliasKind::Body && m.tokens.start > 0 {
+                let mut b = m.tokens.start - 1;
+                if doc.lower(b) == "the" && b > 0 {
+                    b -= 1;
+                }
+                if all.contains(&b) && self.classes(b).has(WordClasses::NP_LINK) {
+                    return Some(m.actor);
+                }
+            }
             // `South Korea`, `the South Korean government`, `Japan's foreign ministry`:
             // besides the alias only function words, titles and government words.
             let only_alias = all.iter().all(|&k| {
@@ -395,6 +428,7 @@ impl Resolver<'_, '_> {
         let doc = self.doc;
         let c = self.classes(token);
         let want_person = c.has(WordClasses::PERSON_PRONOUN);
+        let main = self.main_actor();
         let found = self
             .referents
             .iter_mut()
@@ -403,6 +437,11 @@ impl Resolver<'_, '_> {
         match found {
             Some(r) => {
                 r.last_seen = token;
+                // A government title with no country (`Senate Minority Whip Dick
+                // Durbin`) speaks for the government the article is about.
+                if r.actor.is_none() && r.gov_title && !r.former {
+                    r.actor = main;
+                }
                 (doc.span_text(r.name.clone()).to_string(), r.actor)
             }
             None => (doc.str(token).to_string(), None),
@@ -452,9 +491,16 @@ impl Resolver<'_, '_> {
                     // no country speaks for the government the article is about.
                     self.referents[k].actor = self.context_actor(st);
                 }
+                // `Ex-Prime Minister Donald Tusk, the current President of the
+                // European Council`: the apposition says whom he speaks for now.
+                let now = apposition
+                    .clone()
+                    .and_then(|a| self.actor_of_phrase(a, None));
                 let r = &mut self.referents[k];
                 if !r.former {
                     r.actor = r.actor.or(own_actor);
+                } else if now.is_some() {
+                    r.actor = now;
                 }
                 r.last_seen = r.last_seen.max(name.start);
                 return (doc.span_text(r.name.clone()).to_string(), r.actor);
@@ -469,7 +515,7 @@ impl Resolver<'_, '_> {
             && let Some(r) = self
                 .referents
                 .iter_mut()
-                .filter(|r| r.last_seen < phrase.start && r.roles.contains(&roles[0]))
+                .filter(|r| r.last_seen < phrase.start && !r.former && r.roles.contains(&roles[0]))
                 .max_by_key(|r| r.last_seen)
         {
             r.last_seen = phrase.start;
@@ -531,6 +577,11 @@ impl Resolver<'_, '_> {
         if let Some(m) = (lo..hi).find_map(|k| self.mention(k)) {
             return Some(m.actor);
         }
+        self.main_actor()
+    }
+
+    /// The actor the article names most (the first named, on a tie).
+    fn main_actor(&self) -> Option<ActorId> {
         let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
         for (order, m) in self.mentions.iter().enumerate() {
             match counts.iter_mut().find(|c| c.0 == m.actor) {
@@ -544,3 +595,6 @@ impl Resolver<'_, '_> {
             .map(|c| c.0)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -84,6 +84,17 @@ impl<'l> Phrases<'_, 'l> {
         Some(form)
     }
 
+    /// A reporting verb's base form after `to` (`his bid to add the question`,
+    /// `declined to comment`): an infinitive, which starts no new frame inside
+    /// another speaker's content.
+    fn infinitive_cue_at(&self, i: usize, end: usize) -> bool {
+        i > 0
+            && self.doc.lower(i - 1) == "to"
+            && self
+                .cue_at(i, end)
+                .is_some_and(|f| f.words.len() == 1 && *f.words[0] == *f.lemma)
+    }
+
     /// May this token be part of a speaker's noun phrase?
     fn phrase_word(&self, i: usize) -> bool {
         let doc = self.doc;
@@ -790,7 +801,9 @@ impl<'l> Phrases<'_, 'l> {
             if doc.quote_of[k].is_some() {
                 continue;
             }
-            let next_is_cue = |n: usize| n < end && self.cue_at(n, end).is_some();
+            let next_is_cue = |n: usize| {
+                n < end && self.cue_at(n, end).is_some() && !self.infinitive_cue_at(n, end)
+            };
             if doc.is_punct(k, ",") && next_is_cue(k + 1) {
                 let form = self.cue_at(k + 1, end);
                 let participle = form.is_some_and(|f| {

@@ -122,6 +122,7 @@ impl WordClasses {
     pub const SPEAKER_NOUN: u32 = 1 << 14;
     pub const FORMER: u32 = 1 << 15;
     pub const CLAUSE_BREAK: u32 = 1 << 16;
+    pub const PASSIVE: u32 = 1 << 17;
     pub const PRONOUN: u32 = Self::PERSON_PRONOUN | Self::GROUP_PRONOUN | Self::THING_PRONOUN;
     pub const ROLE: u32 = Self::GOV | Self::NONGOV;
 
@@ -148,6 +149,7 @@ impl WordClasses {
             "speaker_noun" => Self::SPEAKER_NOUN,
             "former" => Self::FORMER,
             "clause_break" => Self::CLAUSE_BREAK,
+            "passive" => Self::PASSIVE,
             _ => return None,
         })
     }

@@ -235,7 +235,19 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
     let quotes_only = form.frame == Frame::Quoting;
 
     if form.frame == Frame::According {
-        let np = p.forward_phrase(cue.end, unit.end)?;
+        let mut np = p.forward_phrase(cue.end, unit.end)?;
+        // `According to eyewitness reports,`: a document noun that is also a
+        // verb form ends the phrase.
+        if np.end < unit.end
+            && !doc.tokens[np.end].capitalized
+            && doc.quote_of[np.end].is_none()
+            && p.is(np.end, WordClasses::SPEAKER_NOUN)
+        {
+            np.end += 1;
+        }
+        // `According to a memo posted online by Senator Juan Dalmau`: the
+        // author of the document speaks.
+        let np = p.agent_after(np.end, unit.end).unwrap_or(np);
         let speaker = Speaker::Mention {
             phrase: np.clone(),
             apposition: None,
@@ -289,6 +301,48 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
     }
     let prev = (b > region_start).then(|| b - 1);
     let participle = form.words.last().is_some_and(|w| w.ends_with("ing"));
+
+    // `The proceedings … was criticised by archbishop Monsenor Jorge Eduardo
+    // Scheinig`: a past participle right after a form of `be` (an adverb may
+    // stand between) is passive. Its subject is no speaker; the agent after
+    // `by` is, and the clause up to the agent is the content.
+    let past_participle = !participle && form.words.len() == 1 && *form.words[0] != *form.lemma;
+    let be = (cue.start.saturating_sub(2).max(region_start)..cue.start)
+        .rev()
+        .find(|&k| p.is(k, WordClasses::PASSIVE) && !doc.tokens[k].capitalized);
+    let passive = past_participle
+        && form.frame != Frame::According
+        && be.is_some_and(|k| {
+            (k + 1..cue.start)
+                .all(|m| doc.tokens[m].kind == TokenKind::Word && !doc.tokens[m].capitalized)
+        });
+    if passive {
+        let by = (cue.end..unit.end.min(cue.end + 3))
+            .take_while(|&k| {
+                doc.tokens[k].kind == TokenKind::Word
+                    && !doc.tokens[k].capitalized
+                    && doc.quote_of[k].is_none()
+            })
+            .find(|&k| doc.lower(k) == "by")?;
+        let np = p.forward_phrase(by + 1, unit.end)?;
+        let content = p.trim(region_start..by);
+        if !p.has_word(content.clone()) {
+            return None;
+        }
+        let apposition = p.apposition_after(np.end, unit.end);
+        let resume = apposition.as_ref().map_or(np.end, |a| a.end);
+        let st = p.statement(
+            content,
+            cue_text,
+            cue.start,
+            speaker_of(p, np, apposition),
+            true,
+        );
+        if quotes_only && st.kind != StatementKind::Direct {
+            return None;
+        }
+        return Some(Found::Statement(st, resume));
+    }
     // `"Morning Joe," adding`: a comma inside the closing mark counts too.
     let after_comma = prev.is_some_and(|k| {
         doc.is_punct(k, ",") || (k > 0 && p.is_closing_mark(k) && doc.is_punct(k - 1, ","))
@@ -368,7 +422,7 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
                             && np.end == cue.start);
                     p.is_speaker(np.clone(), lenient)
                 })
-                .map(|np| (np, None))
+                .map(|np| (np.clone(), p.apposition_before(np, region_start)))
         }
     });
     // … or after it (`"…," said Kim You-geun, a national security official …`);

@@ -37,6 +37,16 @@ impl<'l> Phrases<'_, 'l> {
         self.words.classes(self.doc.lower(i)).has(class)
     }
 
+    /// A word written in capitals (`WHO`, `US`, `NEOC`): a name, whatever
+    /// function word it spells; not inside a heading set in capitals.
+    fn is_acronym(&self, i: usize) -> bool {
+        let caps = |k: usize| {
+            let w = self.doc.str(k);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+        };
+        caps(i) && !(i > 0 && caps(i - 1)) && !(i + 1 < self.doc.tokens.len() && caps(i + 1))
+    }
+
     fn is_word(&self, i: usize) -> bool {
         self.doc.tokens[i].kind != TokenKind::Punct
     }
@@ -119,8 +129,9 @@ impl<'l> Phrases<'_, 'l> {
                     // capitalised word is a name.
                     let name_like = c.has(WordClasses::SKIP)
                         && doc.tokens.get(i + 1).is_some_and(|n| n.capitalized);
-                    !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY)
-                        && (!c.has(WordClasses::SKIP) || name_like)
+                    self.is_acronym(i)
+                        || !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY)
+                            && (!c.has(WordClasses::SKIP) || name_like)
                 } else {
                     // A cue word after a determiner is a noun: `the email`, `the claims`.
                     !function_word && self.cue_at(i, doc.tokens.len()).is_none()
@@ -135,6 +146,7 @@ impl<'l> Phrases<'_, 'l> {
         r.into_iter().any(|k| {
             let c = self.words.classes(self.doc.lower(k));
             c.has(WordClasses::ROLE | WordClasses::PRONOUN | WordClasses::SPEAKER_NOUN)
+                || (self.doc.tokens[k].capitalized && self.is_acronym(k))
                 || (self.doc.tokens[k].capitalized
                     && self.is_word(k)
                     && !c.has(
@@ -424,6 +436,40 @@ impl<'l> Phrases<'_, 'l> {
                 || self.is(far.start, WordClasses::DETERMINER | WordClasses::ROLE);
             (named(&near) && far_is_apposition).then_some((near, Some(far)))
         }
+    }
+
+    /// `by <speaker>` after a document (`a memo posted online by Senator Juan
+    /// Dalmau`, `the report by Tasnim News Agency`): a few lowercase words, then
+    /// `by` and the phrase that names the author.
+    pub fn agent_after(&self, at: usize, end: usize) -> Option<Range<usize>> {
+        let doc = self.doc;
+        let by = (at..end.min(at + 4))
+            .take_while(|&k| {
+                self.is_word(k) && !doc.tokens[k].capitalized && doc.quote_of[k].is_none()
+            })
+            .find(|&k| doc.lower(k) == "by")?;
+        self.forward_phrase(by + 1, end)
+    }
+
+    /// An apposition that opens the clause before a name: `A member of the
+    /// Tunisian Parliament, Samir Dilou said`. The name is capitalised words;
+    /// the apposition opens with a determiner, a role or a title, at the start
+    /// of the clause.
+    pub fn apposition_before(&self, name: Range<usize>, limit: usize) -> Option<Range<usize>> {
+        let doc = self.doc;
+        if name.start < limit + 2 || !doc.is_punct(name.start - 1, ",") {
+            return None;
+        }
+        let is_name = name.clone().all(|k| doc.tokens[k].capitalized);
+        if !is_name {
+            return None;
+        }
+        let before = self.backward_phrase(name.start - 2, limit)?;
+        let c = self.words.classes(doc.lower(before.start));
+        let opens = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN))
+            || c.has(WordClasses::ROLE | WordClasses::TITLE);
+        let starts_clause = before.start == limit || !self.is_word(before.start - 1);
+        (opens && starts_clause).then_some(before)
     }
 
     /// A parenthesis that closes right before token `at` (`(D-Wis.)`): the

@@ -250,3 +250,129 @@ fn nouns_that_look_like_cues_are_not_cues() {
         []
     );
 }
+
+#[test]
+fn an_apposition_before_the_name_belongs_to_the_speaker() {
+    // Wikinews, wn-2019-0068.
+    let lex = Lexicons::embedded().expect("embedded lexicons");
+    let text = "A member of the Tunisian Parliament, Samir Dilou said, \"Tunisia is facing terrorist attacks, so every measure which is led by security motives is understandable\".";
+    let doc = Document::new(text, &lex.abbreviations);
+    let found = attribute(&doc, lex.attribution());
+    assert_eq!(found.len(), 1);
+    let Speaker::Mention { phrase, apposition } = &found[0].speaker else {
+        panic!("a named speaker");
+    };
+    assert_eq!(doc.span_text(phrase.clone()), "Samir Dilou");
+    assert_eq!(
+        apposition.clone().map(|a| doc.span_text(a).to_string()),
+        Some("A member of the Tunisian Parliament".to_string())
+    );
+    assert_eq!(
+        doc.span_text(found[0].content.clone()),
+        "Tunisia is facing terrorist attacks, so every measure which is led by security motives is understandable"
+    );
+}
+
+#[test]
+fn according_to_a_document_by_someone_names_its_author() {
+    // Wikinews, wn-2019-0082 and wn-2020-0026.
+    assert_eq!(
+        statements(
+            "According to a memo posted online by Senator Juan Dalmau, the Senate cancelled its planned hearing."
+        ),
+        [row(
+            "indirect",
+            "Senator Juan Dalmau",
+            "According to",
+            "the Senate cancelled its planned hearing"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "According to the report by Tasnim News Agency, he died at the Masih-e-Daneshavari hospital in the capital city Tehran."
+        ),
+        [row(
+            "indirect",
+            "Tasnim News Agency",
+            "According to",
+            "he died at the Masih-e-Daneshavari hospital in the capital city Tehran"
+        )]
+    );
+}
+
+#[test]
+fn a_word_in_capitals_is_a_name_whatever_it_spells() {
+    // Wikinews, wn-2019-0164: `WHO` is no relative pronoun.
+    assert_eq!(
+        statements(
+            "According to the WHO, the number of cases of measles globally in the first half of this year exceeded those of any other whole year since 2006."
+        ),
+        [row(
+            "indirect",
+            "the WHO",
+            "According to",
+            "the number of cases of measles globally in the first half of this year exceeded those of any other whole year since 2006"
+        )]
+    );
+}
+
+#[test]
+fn reports_and_attackers_may_speak() {
+    // Wikinews, wn-2019-0068 and wn-2019-0011.
+    assert_eq!(
+        statements(
+            "According to eyewitness reports, the suicide bomber wore a face veil covering, the niqab."
+        ),
+        [row(
+            "indirect",
+            "eyewitness reports",
+            "According to",
+            "the suicide bomber wore a face veil covering, the niqab"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "The attacker is reported to have jumped on stage during the Great Orchestra of Christmas Charity and claimed he was wrongfully imprisoned under Adamowicz's former party Civic Platform's time in government."
+        ),
+        [row(
+            "indirect",
+            "The attacker",
+            "claimed",
+            "he was wrongfully imprisoned under Adamowicz's former party Civic Platform's time in government"
+        )]
+    );
+}
+
+#[test]
+fn a_passive_cue_gives_the_word_to_its_agent() {
+    // Wikinews, wn-2020-0027 and wn-2020-0000.
+    assert_eq!(
+        statements(
+            "The proceedings of the abortion rights was criticised by archbishop Monsenor Jorge Eduardo Scheinig."
+        ),
+        [row(
+            "indirect",
+            "archbishop Monsenor Jorge Eduardo Scheinig",
+            "criticised",
+            "The proceedings of the abortion rights was criticised"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "The outbreak was first confirmed by the government on October 16, after the Victorian Infectious Disease Reference Laboratory in Melbourne tested samples."
+        ),
+        [row(
+            "indirect",
+            "the government",
+            "confirmed",
+            "The outbreak was first confirmed"
+        )]
+    );
+    // Without an agent the subject of a passive cue is no speaker.
+    assert_eq!(
+        statements(
+            "Adamowicz subsequently was announced to have died. The attacker is reported to have jumped on stage."
+        ),
+        []
+    );
+}

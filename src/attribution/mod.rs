@@ -513,7 +513,15 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
     // After a whole quote the frame ends the statement: a `that` after the cue
     // starts a relative clause (`told reporters after the meeting that was held …`).
     let before_is_quote = p.is_whole_quote(before.clone());
-    if before_ok && (before_is_quote || !that && !colon && !quote_follows) {
+    // `A few days later, on July 2, Trump announced he would drop his bid`: a
+    // clause right after the cue (no comma between) is the content, and what
+    // stands before the frame is an introduction.
+    let clause_follows = !before_is_quote
+        && j < unit.end
+        && p.is_word(j)
+        && doc.quote_of[j].is_none()
+        && p.has_word(p.content_after(j, unit.end));
+    if before_ok && (before_is_quote || !that && !colon && !quote_follows && !clause_follows) {
         let mut st = p.statement(before, cue_text, cue.start, speaker, true);
         let mut resume = j;
         // `"…," Kono said, "…"` and `"…," Tester said, referring to …, "…"`: the

@@ -47,7 +47,7 @@ impl<'l> Phrases<'_, 'l> {
         caps(i) && !(i > 0 && caps(i - 1)) && !(i + 1 < self.doc.tokens.len() && caps(i + 1))
     }
 
-    fn is_word(&self, i: usize) -> bool {
+    pub fn is_word(&self, i: usize) -> bool {
         self.doc.tokens[i].kind != TokenKind::Punct
     }
 

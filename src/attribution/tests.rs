@@ -376,3 +376,40 @@ fn a_passive_cue_gives_the_word_to_its_agent() {
         []
     );
 }
+
+#[test]
+fn a_clause_right_after_the_cue_is_the_content_not_the_introduction() {
+    // Wikinews, wn-2019-0073 and wn-2020-0077.
+    assert_eq!(
+        statements(
+            "A few days later, on July 2, Trump announced he would drop his bid to add the question, before reversing course the next day."
+        ),
+        [row(
+            "indirect",
+            "Trump",
+            "announced",
+            "he would drop his bid to add the question, before reversing course the next day"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "According to reports, criticism within Serbia has said COVID-19 cases rose because President Aleksandar Vučić eased lockdown measures."
+        ),
+        [row(
+            "indirect",
+            "criticism within Serbia",
+            "said",
+            "COVID-19 cases rose because President Aleksandar Vučić eased lockdown measures"
+        )]
+    );
+    // With a comma after the cue, the frame sits inside the reported clause.
+    assert_eq!(
+        statements("Things have changed over the years, she says, especially in the cities."),
+        [row(
+            "indirect",
+            "she",
+            "says",
+            "Things have changed over the years, she says, especially in the cities"
+        )]
+    );
+}

@@ -321,7 +321,8 @@ impl Resolver<'_, '_> {
             // speaks for it.
             if m.kind == AliasKind::Body && m.tokens.start > 0 {
                 let mut b = m.tokens.start - 1;
-                if doc.lower(b) == "the" && b > 0 {
+                // `of the UN`, `for 10 Downing Street`.
+                while b > 0 && (doc.lower(b) == "the" || doc.tokens[b].kind == TokenKind::Number) {
                     b -= 1;
                 }
                 if all.contains(&b) && self.classes(b).has(WordClasses::NP_LINK) {

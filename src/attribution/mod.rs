@@ -258,6 +258,12 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         } else {
             let mut j = np.end;
             if j < unit.end && doc.is_punct(j, ",") {
+                // `According to the BBC, a spokesman for 10 Downing Street
+                // expressed disappointment`: the source reports a frame of its
+                // own, whose speaker speaks.
+                if p.frame_starts_after(j, unit.end) {
+                    return None;
+                }
                 j += 1;
             }
             let content = p.content_after(j, unit.end);

@@ -88,7 +88,11 @@ impl<'l> Phrases<'_, 'l> {
         if doc.tokens[i].capitalized && form.frame != Frame::According {
             return None;
         }
-        if i > 0 && (self.is(i - 1, WordClasses::DETERMINER) || doc.lower(i - 1) == "'s") {
+        let noun_after = |k: usize| {
+            self.is(k, WordClasses::DETERMINER) && !self.is(k, WordClasses::QUANTIFIER)
+                || doc.lower(k) == "'s"
+        };
+        if i > 0 && noun_after(i - 1) {
             return None;
         }
         Some(form)
@@ -115,7 +119,17 @@ impl<'l> Phrases<'_, 'l> {
         match t.kind {
             TokenKind::Punct => matches!(doc.str(i), "&"),
             // `the 46-year-old`, `G7` are words; `22`, `1,000` are not.
-            TokenKind::Number => doc.str(i).chars().any(char::is_alphabetic),
+            // `a spokesman for 10 Downing Street`: a number after a link word that
+            // opens a name belongs to it.
+            TokenKind::Number => {
+                doc.str(i).chars().any(char::is_alphabetic)
+                    || (i > 0
+                        && self.is(i - 1, WordClasses::NP_LINK)
+                        && doc
+                            .tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.capitalized && n.kind == TokenKind::Word))
+            }
             TokenKind::Word => {
                 let c = self.words.classes(doc.lower(i));
                 let function_word = c.has(

@@ -413,3 +413,46 @@ fn a_clause_right_after_the_cue_is_the_content_not_the_introduction() {
         )]
     );
 }
+
+#[test]
+fn according_to_a_source_that_reports_a_frame_gives_the_word_to_its_speaker() {
+    // Wikinews, wn-2019-0104.
+    assert_eq!(
+        statements(
+            "According to the BBC, a spokeman for 10 Downing Street expressed disappointment and that the prime minister's office intends to appeal."
+        ),
+        [row(
+            "indirect",
+            "a spokeman for 10 Downing Street",
+            "expressed",
+            "disappointment and that the prime minister's office intends to appeal"
+        )]
+    );
+}
+
+#[test]
+fn likened_and_a_mother_of_three() {
+    // PolNeAR dev (New York Times, Washington Post).
+    assert_eq!(
+        statements(
+            "Another critic, Laurence H. Tribe, likened the rules to \"burning the Constitution\" - a charge that might have stung."
+        ),
+        [row(
+            "partial",
+            "Another critic",
+            "likened",
+            "the rules to \"burning the Constitution\" - a charge that might have stung"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "When pressed on why the plan leaves out dads, the 34-year-old mother of three replied, \"It's meant to benefit the mother who has given birth to the child.\""
+        ),
+        [row(
+            "direct",
+            "the 34-year-old mother of three",
+            "replied",
+            "It's meant to benefit the mother who has given birth to the child."
+        )]
+    );
+}

@@ -74,3 +74,21 @@ fn a_former_office_holder_speaks_for_what_his_apposition_says() {
     let text = "Former president Nicolas Sarkozy said of Chirac, \"He incarnated a France that was true to its universal values\".";
     assert_eq!(speakers(text), pairs(&[("Nicolas Sarkozy", "-")]));
 }
+
+#[test]
+fn an_acronym_defined_in_brackets_names_the_body_again() {
+    // Wikinews, wn-2019-0164.
+    let text = "According to the World Health Organization (WHO), vaccination before the outbreak began covered only about 31 percent of Samoans.\n\nAccording to the WHO, the number of cases of measles globally in the first half of this year exceeded those of any other whole year since 2006.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[("the World Health Organization", "UN"), ("the WHO", "UN")])
+    );
+}
+
+#[test]
+fn a_news_agency_speaks_for_no_government() {
+    // Wikinews, wn-2020-0026.
+    let text = "Mohammad Mir-Mohammadi, a senior Iranian official, died of COVID-19, the government of Iran announced yesterday. According to the report by Tasnim News Agency, he died at the Masih-e-Daneshavari hospital in the capital city Tehran.";
+    let got = speakers(text);
+    assert_eq!(got.last(), Some(&("Tasnim".to_string(), "-".to_string())));
+}

@@ -277,6 +277,13 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         return Some(Found::Statement(st, resume));
     }
 
+    // `The BBC also cited Budi Gunawan, chief of …, as saying the suspects
+    // were linked …`: the one cited speaks.
+    if let Some(st) = cited_as_saying(p, f) {
+        let end = st.content.end;
+        return Some(Found::Statement(st, end));
+    }
+
     // Walk back over adverbs and auxiliaries to the speaker's last word.
     let mut b = cue.start;
     while b > region_start {
@@ -583,6 +590,48 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         return Some(Found::Statement(st, j));
     }
     None
+}
+
+/// `X cited Y as saying …`, `quoted Y as saying …`: a cue, the one it reports
+/// (with an apposition between commas), `as` and a participle cue.
+fn cited_as_saying(p: &Phrases, f: &CueSite) -> Option<Statement> {
+    let doc = p.doc;
+    let (unit, cue) = (f.unit.clone(), f.cue.clone());
+    let np = p.forward_phrase(cue.end, unit.end)?;
+    let apposition = p.apposition_after(np.end, unit.end);
+    let mut k = apposition.as_ref().map_or(np.end, |a| a.end);
+    if k < unit.end && doc.is_punct(k, ",") {
+        k += 1;
+    }
+    if k + 1 >= unit.end || doc.lower(k) != "as" {
+        return None;
+    }
+    let form = p.cue_at(k + 1, unit.end)?;
+    if !form.words.last().is_some_and(|w| w.ends_with("ing")) {
+        return None;
+    }
+    let after = k + 1 + form.words.len();
+    let cue_text = format!(
+        "{} ... as {}",
+        doc.span_text(cue.clone()),
+        doc.span_text(k + 1..after)
+    );
+    let (start, cue_text) = p.complementizer(after, unit.end, cue_text);
+    let mut start = start;
+    if start < unit.end && (doc.is_punct(start, ",") || doc.is_punct(start, ":")) {
+        start += 1;
+    }
+    let content = p.content_after(start, unit.end);
+    if !p.has_word(content.clone()) {
+        return None;
+    }
+    Some(p.statement(
+        content,
+        cue_text,
+        cue.start,
+        speaker_of(p, np, apposition),
+        true,
+    ))
 }
 
 /// The speaker a phrase names: a lone pronoun is resolved later.

@@ -456,3 +456,19 @@ fn likened_and_a_mother_of_three() {
         )]
     );
 }
+
+#[test]
+fn cited_as_saying_gives_the_word_to_the_one_cited() {
+    // Wikinews, wn-2019-0138.
+    assert_eq!(
+        statements(
+            "The BBC also cited Budi Gunawan, chief of the Indonesian State Intelligence Agency, as saying the suspects were linked to the Jamaah Ansharut Daulah network."
+        ),
+        [row(
+            "indirect",
+            "Budi Gunawan",
+            "cited ... as saying",
+            "the suspects were linked to the Jamaah Ansharut Daulah network"
+        )]
+    );
+}

@@ -140,6 +140,7 @@ impl Resolver<'_, '_> {
                         | WordClasses::BOUNDARY
                         | WordClasses::NP_LINK
                         | WordClasses::ADJUNCT_WORD
+                        | WordClasses::TIME
                         | WordClasses::SPEAKER_NOUN,
                 )
                 && self.mention(i).is_none_or(|m| m.kind == AliasKind::Person)
@@ -216,9 +217,24 @@ impl Resolver<'_, '_> {
             }
             let run = start..end.max(start + 1);
             i = run.end;
-            let has_gov_title = run
-                .clone()
-                .any(|k| self.classes(k).has(WordClasses::GOV) && doc.tokens[k].capitalized);
+            // `the now-former governor Pierluisi`: a lowercase government role
+            // right before the name titles it too.
+            let lower_title = start > 0
+                && !doc.tokens[start - 1].capitalized
+                && self.classes(start - 1).has(WordClasses::GOV)
+                && !self.classes(start - 1).has(WordClasses::NONGOV)
+                && doc.paragraph_of(start - 1) == doc.paragraph_of(start)
+                // `trade union Aslef general secretary Mick Whelan`: not where
+                // the words before name a non-government body.
+                && !(start.saturating_sub(6)..start - 1)
+                    .rev()
+                    .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+                    .any(|k| self.classes(k).has(WordClasses::NONGOV));
+            let run = if lower_title { start - 1..run.end } else { run };
+            let has_gov_title = lower_title
+                || run
+                    .clone()
+                    .any(|k| self.classes(k).has(WordClasses::GOV) && doc.tokens[k].capitalized);
             let has_person_alias = run
                 .clone()
                 .any(|k| self.mention(k).is_some_and(|m| m.kind == AliasKind::Person));
@@ -228,7 +244,7 @@ impl Resolver<'_, '_> {
             let Some(name) = self.name_in(run.clone()) else {
                 continue;
             };
-            if name.len() < 2 {
+            if name.len() < 2 && !(lower_title && name.start == start) {
                 continue;
             }
             let actor = self.actor_of_phrase(start.saturating_sub(1)..run.end, None);

@@ -92,3 +92,19 @@ fn a_news_agency_speaks_for_no_government() {
     let got = speakers(text);
     assert_eq!(got.last(), Some(&("Tasnim".to_string(), "-".to_string())));
 }
+
+#[test]
+fn a_lowercase_government_role_before_a_surname_titles_it() {
+    // Wikinews, wn-2019-0082: Puerto Rico's governor speaks for San Juan.
+    let text = "On Wednesday, the Supreme Court of Puerto Rico ruled against Pedro Pierluisi over his claim to the governorship.\n\nThe now-former governor Pierluisi was sworn in as governor on August 2. Pierluisi stated he would leave the governorship if the Senate voted against confirming him.";
+    let got = speakers(text);
+    assert!(got.contains(&("Pierluisi".to_string(), "San Juan".to_string())));
+    assert!(!got.iter().any(|(s, a)| s == "Pierluisi" && a != "San Juan"));
+    // Wikinews, wn-2020-0061: a trade union's secretary speaks for no government.
+    let text = "England's transport secretary, Grant Shapps, announced the measure. Train drivers' trade union Aslef general secretary Mick Whelan commented, \"We have been working closely with the government.\"";
+    let got = speakers(text);
+    assert_eq!(
+        got.last(),
+        Some(&("Mick Whelan".to_string(), "-".to_string()))
+    );
+}

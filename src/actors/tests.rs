@@ -108,3 +108,14 @@ fn a_lowercase_government_role_before_a_surname_titles_it() {
         Some(&("Mick Whelan".to_string(), "-".to_string()))
     );
 }
+
+#[test]
+fn a_regional_governor_speaks_for_no_national_government() {
+    // Wikinews, wn-2019-0019.
+    let text = "Two bombs exploded at a cathedral in Jolo, the Philippines. Defence Secretary Delfin Lorenzana blamed Abu Sayyaf. Regional Governor Mujiv Hataman agreed, saying only this organisation appeared capable of the double bombing.";
+    let got = speakers(text);
+    assert_eq!(
+        got.last(),
+        Some(&("Mujiv Hataman".to_string(), "-".to_string()))
+    );
+}

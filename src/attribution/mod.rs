@@ -375,9 +375,18 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
                 && p.quote_opening_at(j + 1).is_some())
     };
     let participle_before_quote = participle && quote_after_cue;
-    if let Some(k) =
-        prev.filter(|_| (participle && (after_comma || participle_before_quote)) || after_and)
-    {
+    // `the Supreme Court of Puerto Rico issued a ruling finding in favor of …`:
+    // a participle after a document speaks for the clause's subject.
+    let after_document = participle
+        && prev.is_some_and(|k| {
+            !doc.tokens[k].capitalized
+                && p.is(k, WordClasses::SPEAKER_NOUN)
+                && k > region_start
+                && p.is(k - 1, WordClasses::DETERMINER)
+        });
+    if let Some(k) = prev.filter(|_| {
+        (participle && (after_comma || participle_before_quote || after_document)) || after_and
+    }) {
         let (speaker, here) = match in_unit.last() {
             Some(previous) => (previous.speaker.clone(), false),
             None => {

@@ -886,12 +886,21 @@ impl<'l> Phrases<'_, 'l> {
             }
             // So does the reporter's own participle clause: `…, sparking protest
             // from both Tokyo and Washington`.
+            // Not after an introductory phrase (`announced that from June 15,
+            // wearing a face covering would become compulsory`), nor at a
+            // preposition (`more cases of measles, including 165 …`).
             let participle_clause = doc.is_punct(k, ",")
                 && k + 1 < end
                 && doc.quote_of[k + 1].is_none()
                 && !doc.tokens[k + 1].capitalized
                 && doc.lower(k + 1).len() > 5
-                && doc.lower(k + 1).ends_with("ing");
+                && doc.lower(k + 1).ends_with("ing")
+                && !self.is(k + 1, WordClasses::NP_LINK | WordClasses::ADJUNCT_START)
+                && !(self.is(
+                    start,
+                    WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::TIME,
+                ) && !self.is(start, WordClasses::DETERMINER)
+                    && !(start..k).any(|m| doc.is_punct(m, ",")));
             if k > start && participle_clause {
                 stop = k;
                 break;

@@ -472,3 +472,77 @@ fn cited_as_saying_gives_the_word_to_the_one_cited() {
         )]
     );
 }
+
+#[test]
+fn a_participle_after_an_introduction_or_including_stays_in_the_content() {
+    // Wikinews, wn-2020-0061 and wn-2019-0164.
+    assert_eq!(
+        statements(
+            "Yesterday, England's transport secretary, Grant Shapps, announced that from June 15, wearing a face covering would become compulsory while riding public transport in England."
+        ),
+        [row(
+            "indirect",
+            "Grant Shapps",
+            "announced that",
+            "from June 15, wearing a face covering would become compulsory while riding public transport in England"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "Since then, the government has reported more cases of measles, including 165 in the single day before the shutdown began."
+        ),
+        [row(
+            "indirect",
+            "the government",
+            "reported",
+            "more cases of measles, including 165 in the single day before the shutdown began"
+        )]
+    );
+}
+
+#[test]
+fn findings_and_references_are_reported() {
+    // Wikinews, wn-2019-0104, wn-2019-0082 and wn-2020-0016.
+    assert_eq!(
+        statements(
+            "The three-judge court found Johnson's advice to the Queen \"was motivated by the improper purpose of stymying Parliament.\""
+        ),
+        [row(
+            "partial",
+            "The three-judge court",
+            "found",
+            "Johnson's advice to the Queen \"was motivated by the improper purpose of stymying Parliament.\""
+        )]
+    );
+    assert_eq!(
+        statements(
+            "On Wednesday, the Supreme Court of Puerto Rico issued a ruling finding in favor of a lawsuit filed by the Puerto Rico Senate on Sunday."
+        ),
+        [row(
+            "indirect",
+            "the Supreme Court of Puerto Rico",
+            "finding",
+            // The adjunct rule reads `in favor of a` as `in a statement`.
+            "lawsuit filed by the Puerto Rico Senate on Sunday"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "According to the U.S. embassy in Beijing, the man died in February 6; Chinese authorities referred to him as \"Chinese-American.\""
+        ),
+        [
+            row(
+                "indirect",
+                "the U.S. embassy in Beijing",
+                "According to",
+                "the man died in February 6"
+            ),
+            row(
+                "partial",
+                "Chinese authorities",
+                "referred to",
+                "him as \"Chinese-American.\""
+            )
+        ]
+    );
+}

@@ -197,6 +197,12 @@ impl<'l> Phrases<'_, 'l> {
                 start = k;
                 continue;
             }
+            // `the two write`, `the mother of three replied`: a number that ends
+            // the phrase is its head, not its opening.
+            if c.has(WordClasses::QUANTIFIER) && k == last && k > limit {
+                start = k;
+                continue;
+            }
             if c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN) {
                 start = k;
                 // `officials at the ministry`: the phrase goes on before a link word.
@@ -680,8 +686,31 @@ impl<'l> Phrases<'_, 'l> {
         if doc.is_punct(end - 1, ")") {
             end = (unit_start..end).rev().find(|&k| doc.is_punct(k, "("))?;
         }
-        let name = self.forward_phrase(unit_start, end)?;
-        (name.end == end && doc.tokens[name.start].capitalized).then_some(name)
+        let name = self
+            .forward_phrase(unit_start, end)
+            .filter(|name| name.end == end)
+            .or_else(|| {
+                // `IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon
+                // Cohen: "…"`: a heading, a dash, then the name.
+                let dash = (unit_start..end)
+                    .rev()
+                    .find(|&k| matches!(doc.str(k), "-" | "\u{2013}" | "\u{2014}"))?;
+                let mut name = self.forward_phrase(dash + 1, end)?;
+                // `Mark Blumenthal and Jon Cohen`.
+                if name.end + 1 < end
+                    && doc.lower(name.end) == "and"
+                    && let Some(second) = self.forward_phrase(name.end + 1, end)
+                {
+                    name.end = second.end;
+                }
+                let names = name.end == end
+                    && name.clone().all(|k| {
+                        doc.tokens[k].capitalized
+                            || self.is(k, WordClasses::BOUNDARY | WordClasses::NP_LINK)
+                    });
+                names.then_some(name)
+            })?;
+        doc.tokens[name.start].capitalized.then_some(name)
     }
 
     /// `“…” ― Carla Sanchez.`: a dash after a quote, then a name ending the unit.

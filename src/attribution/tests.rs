@@ -546,3 +546,28 @@ fn findings_and_references_are_reported() {
         ]
     );
 }
+
+#[test]
+fn a_number_heads_its_phrase_and_a_name_after_a_heading_dash_speaks() {
+    // PolNeAR train (Washington Examiner, Huffington Post).
+    assert_eq!(
+        statements("“You seem to have picked a new standard out of thin air,” the two write."),
+        [row(
+            "direct",
+            "the two",
+            "write",
+            "You seem to have picked a new standard out of thin air"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “Although the polls failed to predict Ted Cruz’s Iowa win on Tuesday night, it isn’t because they were dead wrong.”"
+        ),
+        [row(
+            "direct",
+            "Mark Blumenthal and Jon Cohen",
+            ":",
+            "Although the polls failed to predict Ted Cruz’s Iowa win on Tuesday night, it isn’t because they were dead wrong."
+        )]
+    );
+}

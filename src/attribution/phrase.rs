@@ -617,7 +617,12 @@ impl<'l> Phrases<'_, 'l> {
                     s,
                     WordClasses::DETERMINER | WordClasses::PRONOUN | WordClasses::ROLE,
                 );
-            if !opens {
+            // `Speaking in his real voice again, he proceeded …`: a participle
+            // that opens the sentence is no name.
+            let participle_opening = doc.tokens[s].capitalized
+                && doc.lower(s).len() > 5
+                && doc.lower(s).ends_with("ing");
+            if !opens || participle_opening {
                 return None;
             }
             let np = self.forward_phrase(s, before)?;

@@ -571,3 +571,19 @@ fn a_number_heads_its_phrase_and_a_name_after_a_heading_dash_speaks() {
         )]
     );
 }
+
+#[test]
+fn a_participle_opening_the_sentence_is_no_subject() {
+    // PolNeAR train.
+    assert_eq!(
+        statements(
+            "Speaking in his real voice again, he proceeded to recite 2 Timothy 3:1-5 from the Bible, saying: “This know also, that in those days the perilous times shall come.”"
+        ),
+        [row(
+            "direct",
+            "he",
+            "saying",
+            "This know also, that in those days the perilous times shall come."
+        )]
+    );
+}

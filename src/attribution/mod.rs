@@ -387,7 +387,22 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
     if let Some(k) = prev.filter(|_| {
         (participle && (after_comma || participle_before_quote || after_document)) || after_and
     }) {
+        // `when my mother mentioned the devil to me …, I laughed and said`: a
+        // subject of its own after the previous statement.
+        let own_subject = after_and
+            .then(|| (region_start..k).rev().find(|&c| doc.is_punct(c, ",")))
+            .flatten()
+            .filter(|&c| in_unit.last().is_some_and(|prev| prev.content.end <= c))
+            .and_then(|c| p.clause_subject(c + 1, k))
+            .filter(|np| {
+                np.len() == 1 && p.is(np.start, WordClasses::PRONOUN)
+                    || np.clone().all(|m| doc.tokens[m].capitalized)
+            });
         let (speaker, here) = match in_unit.last() {
+            _ if own_subject.is_some() => {
+                let np = own_subject.clone().unwrap_or(k..k + 1);
+                (speaker_of(p, np, None), true)
+            }
             Some(previous) => (previous.speaker.clone(), false),
             None => {
                 let np = p.clause_subject(region_start, k)?;

@@ -645,9 +645,16 @@ impl<'l> Phrases<'_, 'l> {
                     b -= 1;
                 }
                 b > first
-                    && self
+                    && (self
                         .backward_phrase(b - 1, first)
                         .is_some_and(|np| np.start == first)
+                        // `, I laughed and said`: a subject, its verb, `and` the cue.
+                        || (doc.lower(b - 1) == "and"
+                            && (self.is(first, WordClasses::PRONOUN)
+                                || doc.tokens[first].capitalized)
+                            && self
+                                .clause_subject(first, b - 1)
+                                .is_some_and(|np| np.start == first)))
             })
     }
 

@@ -587,3 +587,22 @@ fn a_participle_opening_the_sentence_is_no_subject() {
         )]
     );
 }
+
+#[test]
+fn a_subject_of_its_own_before_and_said_speaks() {
+    // PolNeAR dev (Washington Post).
+    assert_eq!(
+        statements(
+            "Once in my early 20s, when my mother mentioned the devil to me while driving on the highway, I laughed and said, \"I don't believe in the devil.\""
+        ),
+        [
+            row(
+                "indirect",
+                "my mother",
+                "mentioned",
+                "the devil to me while driving on the highway"
+            ),
+            row("direct", "I", "said", "I don't believe in the devil.")
+        ]
+    );
+}

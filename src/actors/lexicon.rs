@@ -192,8 +192,8 @@ impl ActorLexicon {
             }
             t
         };
-        for k in 0..n {
-            if taken[k] {
+        for (k, &is_taken) in taken.iter().enumerate() {
+            if is_taken {
                 continue;
             }
             if let Some((_, m)) = defined

@@ -573,7 +573,7 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         // frame sits inside the reported clause, which goes on after it.
         if st.kind != StatementKind::Direct && j + 1 < unit.end && doc.is_punct(j, ",") {
             let rest = p.content_after(j + 1, unit.end);
-            let starts_new = p.cue_at(rest.start, unit.end).is_some();
+            let starts_new = rest.start < unit.end && p.cue_at(rest.start, unit.end).is_some();
             if p.has_word(rest.clone()) && !starts_new && rest.start == j + 1 {
                 st.content.end = rest.end;
                 resume = rest.end;

@@ -606,3 +606,11 @@ fn a_subject_of_its_own_before_and_said_speaks() {
         ]
     );
 }
+
+#[test]
+fn a_frame_at_the_very_end_of_the_text_reads_no_token_past_it() {
+    // Found by tests/fuzz_properties.rs: the clause after `told reporters…,`
+    // is empty and ends the text.
+    let found = statements("said\"\"told reportersthe minister,.");
+    assert_eq!(found.len(), 1);
+}

@@ -526,7 +526,13 @@ impl Resolver<'_, '_> {
         let text = doc.span_text(phrase.clone()).to_string();
         let roles = self.roles_of(phrase.clone());
         // `the minister`, `the ministry`: the latest speaker with that role.
-        let definite = doc.lower(phrase.start) == "the" && phrase.len() == 2 && roles.len() == 1;
+        // `The three-judge court`, `The court's summary`: lowercase modifiers
+        // and a document around the role change nothing.
+        let definite = doc.lower(phrase.start) == "the"
+            && roles.len() == 1
+            && phrase.len() <= 4
+            && (phrase.start + 1..phrase.end)
+                .all(|k| !doc.tokens[k].capitalized && self.mention(k).is_none());
         if definite
             && own_actor.is_none()
             && let Some(r) = self

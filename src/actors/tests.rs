@@ -119,3 +119,17 @@ fn a_regional_governor_speaks_for_no_national_government() {
         Some(&("Mujiv Hataman".to_string(), "-".to_string()))
     );
 }
+
+#[test]
+fn the_court_with_modifiers_is_the_court_named_before() {
+    // Wikinews, wn-2019-0104: the Court of Session is Scotland's.
+    let text = "On Wednesday, the Court of Session in Scotland issued an opinion on the suspension of the Parliament of the United Kingdom, finding it to be unlawful.\n\nThe three-judge court found Johnson's advice to the Queen \"was motivated by the improper purpose of stymying Parliament.\"\n\nThe court's summary concluded with the statement: \"The Court will accordingly make an Order declaring that the prorogation was unlawful.\"";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("the Court of Session in Scotland", "Edinburgh"),
+            ("the Court of Session in Scotland", "Edinburgh"),
+            ("the Court of Session in Scotland", "Edinburgh"),
+        ])
+    );
+}

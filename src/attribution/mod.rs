@@ -277,6 +277,35 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         return Some(Found::Statement(st, resume));
     }
 
+    // `Calling it a "culture of death" the archbishop said …`: a participle that
+    // opens the sentence reports what the subject of the main clause said.
+    if doc.tokens[cue.start].capitalized {
+        let start = p.skip_adjuncts(cue.end, unit.end);
+        let content = p.content_after(start, unit.end);
+        let mut k = content.end;
+        while k < unit.end && (doc.is_punct(k, ",") || p.is_closing_mark(k)) {
+            k += 1;
+        }
+        // The subject is followed by its verb: any determiner phrase may speak.
+        let np = p
+            .forward_phrase_raw(k, unit.end)
+            .filter(|np| p.is_speaker(np.clone(), true))?;
+        if !p.has_word(content.clone()) || np.end >= unit.end || !p.is_word(np.end) {
+            return None;
+        }
+        let st = p.statement(
+            content.clone(),
+            cue_text,
+            cue.start,
+            speaker_of(p, np, None),
+            true,
+        );
+        if quotes_only && st.kind != StatementKind::Direct {
+            return None;
+        }
+        return Some(Found::Statement(st, content.end));
+    }
+
     // `The BBC also cited Budi Gunawan, chief of …, as saying the suspects
     // were linked …`: the one cited speaks.
     if let Some(st) = cited_as_saying(p, f) {

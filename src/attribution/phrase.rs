@@ -84,8 +84,14 @@ impl<'l> Phrases<'_, 'l> {
                     .all(|(k, w)| doc.lower(i + k) == &**w && doc.quote_of[i + k].is_none())
         })?;
         // A capitalised cue word is a name or a title (`States`, `Call`), except
-        // `According to` opening a sentence.
-        if doc.tokens[i].capitalized && form.frame != Frame::According {
+        // `According to` opening a sentence, and a participle opening one
+        // (`Calling it a "culture of death" the archbishop said …`).
+        let opens_sentence = i == 0
+            || doc.paragraph_of(i - 1) != doc.paragraph_of(i)
+            || matches!(doc.str(i - 1), "." | "!" | "?");
+        let fronted_participle =
+            opens_sentence && form.words.len() == 1 && form.words[0].ends_with("ing");
+        if doc.tokens[i].capitalized && form.frame != Frame::According && !fronted_participle {
             return None;
         }
         let noun_after = |k: usize| {
@@ -966,7 +972,8 @@ impl<'l> Phrases<'_, 'l> {
                 && (doc.is_punct(k, ",") || self.is_closing_mark(k))
                 && self.frame_starts_after(k, end)
             {
-                stop = k;
+                // A closing mark stays with the quote it closes.
+                stop = if self.is_closing_mark(k) { k + 1 } else { k };
                 break;
             }
         }

@@ -614,3 +614,27 @@ fn a_frame_at_the_very_end_of_the_text_reads_no_token_past_it() {
     let found = statements("said\"\"told reportersthe minister,.");
     assert_eq!(found.len(), 1);
 }
+
+#[test]
+fn a_participle_opening_the_sentence_reports_the_main_subject() {
+    // Wikinews, wn-2020-0027.
+    assert_eq!(
+        statements(
+            "Calling it a \"culture of death\" the archbishop said \"We need to pray so that in Argentina, the yes to life is strong.\""
+        ),
+        [
+            row(
+                "partial",
+                "the archbishop",
+                "Calling",
+                "it a \"culture of death\""
+            ),
+            row(
+                "direct",
+                "the archbishop",
+                "said",
+                "We need to pray so that in Argentina, the yes to life is strong."
+            )
+        ]
+    );
+}

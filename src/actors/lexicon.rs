@@ -201,6 +201,55 @@ impl ActorLexicon {
                 None => i += 1,
             }
         }
+        Self::add_defined_acronyms(doc, &mut found);
         found
+    }
+
+    /// `the World Health Organization (WHO)`: an acronym in brackets right after
+    /// a body's name names that body wherever the article writes it again.
+    fn add_defined_acronyms(doc: &Document, found: &mut Vec<ActorMention>) {
+        let n = doc.tokens.len();
+        let is_acronym = |k: usize| {
+            let w = doc.str(k);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+        };
+        let mut defined: Vec<(&str, ActorMention)> = Vec::new();
+        for m in found.iter() {
+            let e = m.tokens.end;
+            let bracketed = e + 2 < n
+                && doc.str(e) == "("
+                && doc.str(e + 2) == ")"
+                && is_acronym(e + 1)
+                && m.kind == AliasKind::Body;
+            if bracketed && !defined.iter().any(|(a, _)| *a == doc.str(e + 1)) {
+                defined.push((doc.str(e + 1), m.clone()));
+            }
+        }
+        if defined.is_empty() {
+            return;
+        }
+        let taken: Vec<bool> = {
+            let mut t = vec![false; n];
+            for m in found.iter() {
+                t[m.tokens.clone()].fill(true);
+            }
+            t
+        };
+        for (k, &is_taken) in taken.iter().enumerate() {
+            if is_taken {
+                continue;
+            }
+            if let Some((_, m)) = defined
+                .iter()
+                .find(|(a, m)| *a == doc.str(k) && k > m.tokens.end + 2)
+            {
+                found.push(ActorMention {
+                    tokens: k..k + 1,
+                    actor: m.actor,
+                    kind: m.kind,
+                });
+            }
+        }
+        found.sort_by_key(|m| m.tokens.start);
     }
 }

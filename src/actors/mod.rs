@@ -139,7 +139,9 @@ impl Resolver<'_, '_> {
                         | WordClasses::PRONOUN
                         | WordClasses::BOUNDARY
                         | WordClasses::NP_LINK
-                        | WordClasses::ADJUNCT_WORD,
+                        | WordClasses::ADJUNCT_WORD
+                        | WordClasses::TIME
+                        | WordClasses::SPEAKER_NOUN,
                 )
                 && self.mention(i).is_none_or(|m| m.kind == AliasKind::Person)
         };
@@ -179,24 +181,60 @@ impl Resolver<'_, '_> {
                 i += 1;
                 continue;
             }
-            // A run of capitalised words, `of` allowed inside (`Secretary of State`).
+            // A run of capitalised words, `of` allowed inside (`Secretary of State`,
+            // `Speaker of the House`), a lowercase title or role word before a
+            // capitalised one (`Police director Vladimir Rebic`), and a parenthesis
+            // (`Labour MP (Member of Parliament) Tom Watson`).
             let start = i;
             let mut end = i;
-            while end < n
-                && (doc.tokens[end].capitalized
+            while end < n && doc.paragraph_of(end) == doc.paragraph_of(start) {
+                let next_capitalized = |k: usize| k < n && doc.tokens[k].capitalized;
+                let c = self.classes(end);
+                if doc.tokens[end].capitalized
                     || (doc.lower(end) == "'s" && end > start)
-                    || (self.classes(end).has(WordClasses::NP_LINK)
+                    || (c.has(WordClasses::NP_LINK) && next_capitalized(end + 1))
+                    || (c.has(WordClasses::NP_LINK)
                         && end + 1 < n
-                        && doc.tokens[end + 1].capitalized))
-                && doc.paragraph_of(end) == doc.paragraph_of(start)
-            {
-                end += 1;
+                        && doc.lower(end + 1) == "the"
+                        && next_capitalized(end + 2))
+                    || (doc.lower(end) == "the"
+                        && end > start
+                        && self.classes(end - 1).has(WordClasses::NP_LINK)
+                        && next_capitalized(end + 1))
+                    || (c.has(WordClasses::ROLE | WordClasses::TITLE)
+                        && doc.tokens[end].kind == TokenKind::Word
+                        && next_capitalized(end + 1))
+                {
+                    end += 1;
+                } else if doc.is_punct(end, "(")
+                    && let Some(close) = (end + 1..n.min(end + 8)).find(|&k| doc.is_punct(k, ")"))
+                    && next_capitalized(close + 1)
+                {
+                    end = close + 1;
+                } else {
+                    break;
+                }
             }
             let run = start..end.max(start + 1);
             i = run.end;
-            let has_gov_title = run
-                .clone()
-                .any(|k| self.classes(k).has(WordClasses::GOV) && doc.tokens[k].capitalized);
+            // `the now-former governor Pierluisi`: a lowercase government role
+            // right before the name titles it too.
+            let lower_title = start > 0
+                && !doc.tokens[start - 1].capitalized
+                && self.classes(start - 1).has(WordClasses::GOV)
+                && !self.classes(start - 1).has(WordClasses::NONGOV)
+                && doc.paragraph_of(start - 1) == doc.paragraph_of(start)
+                // `trade union Aslef general secretary Mick Whelan`: not where
+                // the words before name a non-government body.
+                && !(start.saturating_sub(6)..start - 1)
+                    .rev()
+                    .take_while(|&k| doc.tokens[k].kind == TokenKind::Word)
+                    .any(|k| self.classes(k).has(WordClasses::NONGOV));
+            let run = if lower_title { start - 1..run.end } else { run };
+            let has_gov_title = lower_title
+                || run
+                    .clone()
+                    .any(|k| self.classes(k).has(WordClasses::GOV) && doc.tokens[k].capitalized);
             let has_person_alias = run
                 .clone()
                 .any(|k| self.mention(k).is_some_and(|m| m.kind == AliasKind::Person));
@@ -206,7 +244,7 @@ impl Resolver<'_, '_> {
             let Some(name) = self.name_in(run.clone()) else {
                 continue;
             };
-            if name.len() < 2 {
+            if name.len() < 2 && !(lower_title && name.start == start) {
                 continue;
             }
             let actor = self.actor_of_phrase(start.saturating_sub(1)..run.end, None);
@@ -295,6 +333,18 @@ impl Resolver<'_, '_> {
         let alias = all.iter().filter_map(|&k| self.mention(k)).next();
         let gov_role = all.iter().any(|&k| self.classes(k).has(WordClasses::GOV));
         if let Some(m) = alias {
+            // `Sheldon Yett of UNICEF`: someone of a state or international body
+            // speaks for it.
+            if m.kind == AliasKind::Body && m.tokens.start > 0 {
+                let mut b = m.tokens.start - 1;
+                // `of the UN`, `for 10 Downing Street`.
+                while b > 0 && (doc.lower(b) == "the" || doc.tokens[b].kind == TokenKind::Number) {
+                    b -= 1;
+                }
+                if all.contains(&b) && self.classes(b).has(WordClasses::NP_LINK) {
+                    return Some(m.actor);
+                }
+            }
             // `South Korea`, `the South Korean government`, `Japan's foreign ministry`:
             // besides the alias only function words, titles and government words.
             let only_alias = all.iter().all(|&k| {
@@ -395,6 +445,7 @@ impl Resolver<'_, '_> {
         let doc = self.doc;
         let c = self.classes(token);
         let want_person = c.has(WordClasses::PERSON_PRONOUN);
+        let main = self.main_actor();
         let found = self
             .referents
             .iter_mut()
@@ -403,6 +454,11 @@ impl Resolver<'_, '_> {
         match found {
             Some(r) => {
                 r.last_seen = token;
+                // A government title with no country (`Senate Minority Whip Dick
+                // Durbin`) speaks for the government the article is about.
+                if r.actor.is_none() && r.gov_title && !r.former {
+                    r.actor = main;
+                }
                 (doc.span_text(r.name.clone()).to_string(), r.actor)
             }
             None => (doc.str(token).to_string(), None),
@@ -452,9 +508,16 @@ impl Resolver<'_, '_> {
                     // no country speaks for the government the article is about.
                     self.referents[k].actor = self.context_actor(st);
                 }
+                // `Ex-Prime Minister Donald Tusk, the current President of the
+                // European Council`: the apposition says whom he speaks for now.
+                let now = apposition
+                    .clone()
+                    .and_then(|a| self.actor_of_phrase(a, None));
                 let r = &mut self.referents[k];
                 if !r.former {
                     r.actor = r.actor.or(own_actor);
+                } else if now.is_some() {
+                    r.actor = now;
                 }
                 r.last_seen = r.last_seen.max(name.start);
                 return (doc.span_text(r.name.clone()).to_string(), r.actor);
@@ -463,13 +526,19 @@ impl Resolver<'_, '_> {
         let text = doc.span_text(phrase.clone()).to_string();
         let roles = self.roles_of(phrase.clone());
         // `the minister`, `the ministry`: the latest speaker with that role.
-        let definite = doc.lower(phrase.start) == "the" && phrase.len() == 2 && roles.len() == 1;
+        // `The three-judge court`, `The court's summary`: lowercase modifiers
+        // and a document around the role change nothing.
+        let definite = doc.lower(phrase.start) == "the"
+            && roles.len() == 1
+            && phrase.len() <= 4
+            && (phrase.start + 1..phrase.end)
+                .all(|k| !doc.tokens[k].capitalized && self.mention(k).is_none());
         if definite
             && own_actor.is_none()
             && let Some(r) = self
                 .referents
                 .iter_mut()
-                .filter(|r| r.last_seen < phrase.start && r.roles.contains(&roles[0]))
+                .filter(|r| r.last_seen < phrase.start && !r.former && r.roles.contains(&roles[0]))
                 .max_by_key(|r| r.last_seen)
         {
             r.last_seen = phrase.start;
@@ -531,6 +600,11 @@ impl Resolver<'_, '_> {
         if let Some(m) = (lo..hi).find_map(|k| self.mention(k)) {
             return Some(m.actor);
         }
+        self.main_actor()
+    }
+
+    /// The actor the article names most (the first named, on a tie).
+    fn main_actor(&self) -> Option<ActorId> {
         let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
         for (order, m) in self.mentions.iter().enumerate() {
             match counts.iter_mut().find(|c| c.0 == m.actor) {
@@ -544,3 +618,6 @@ impl Resolver<'_, '_> {
             .map(|c| c.0)
     }
 }
+
+#[cfg(test)]
+mod tests;

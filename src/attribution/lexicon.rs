@@ -122,6 +122,8 @@ impl WordClasses {
     pub const SPEAKER_NOUN: u32 = 1 << 14;
     pub const FORMER: u32 = 1 << 15;
     pub const CLAUSE_BREAK: u32 = 1 << 16;
+    pub const PASSIVE: u32 = 1 << 17;
+    pub const QUANTIFIER: u32 = 1 << 18;
     pub const PRONOUN: u32 = Self::PERSON_PRONOUN | Self::GROUP_PRONOUN | Self::THING_PRONOUN;
     pub const ROLE: u32 = Self::GOV | Self::NONGOV;
 
@@ -148,6 +150,8 @@ impl WordClasses {
             "speaker_noun" => Self::SPEAKER_NOUN,
             "former" => Self::FORMER,
             "clause_break" => Self::CLAUSE_BREAK,
+            "passive" => Self::PASSIVE,
+            "quantifier" => Self::QUANTIFIER,
             _ => return None,
         })
     }

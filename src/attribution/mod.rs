@@ -235,7 +235,19 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
     let quotes_only = form.frame == Frame::Quoting;
 
     if form.frame == Frame::According {
-        let np = p.forward_phrase(cue.end, unit.end)?;
+        let mut np = p.forward_phrase(cue.end, unit.end)?;
+        // `According to eyewitness reports,`: a document noun that is also a
+        // verb form ends the phrase.
+        if np.end < unit.end
+            && !doc.tokens[np.end].capitalized
+            && doc.quote_of[np.end].is_none()
+            && p.is(np.end, WordClasses::SPEAKER_NOUN)
+        {
+            np.end += 1;
+        }
+        // `According to a memo posted online by Senator Juan Dalmau`: the
+        // author of the document speaks.
+        let np = p.agent_after(np.end, unit.end).unwrap_or(np);
         let speaker = Speaker::Mention {
             phrase: np.clone(),
             apposition: None,
@@ -246,6 +258,12 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         } else {
             let mut j = np.end;
             if j < unit.end && doc.is_punct(j, ",") {
+                // `According to the BBC, a spokesman for 10 Downing Street
+                // expressed disappointment`: the source reports a frame of its
+                // own, whose speaker speaks.
+                if p.frame_starts_after(j, unit.end) {
+                    return None;
+                }
                 j += 1;
             }
             let content = p.content_after(j, unit.end);
@@ -257,6 +275,42 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         }
         let st = p.statement(content, cue_text, cue.start, speaker, true);
         return Some(Found::Statement(st, resume));
+    }
+
+    // `Calling it a "culture of death" the archbishop said …`: a participle that
+    // opens the sentence reports what the subject of the main clause said.
+    if doc.tokens[cue.start].capitalized {
+        let start = p.skip_adjuncts(cue.end, unit.end);
+        let content = p.content_after(start, unit.end);
+        let mut k = content.end;
+        while k < unit.end && (doc.is_punct(k, ",") || p.is_closing_mark(k)) {
+            k += 1;
+        }
+        // The subject is followed by its verb: any determiner phrase may speak.
+        let np = p
+            .forward_phrase_raw(k, unit.end)
+            .filter(|np| p.is_speaker(np.clone(), true))?;
+        if !p.has_word(content.clone()) || np.end >= unit.end || !p.is_word(np.end) {
+            return None;
+        }
+        let st = p.statement(
+            content.clone(),
+            cue_text,
+            cue.start,
+            speaker_of(p, np, None),
+            true,
+        );
+        if quotes_only && st.kind != StatementKind::Direct {
+            return None;
+        }
+        return Some(Found::Statement(st, content.end));
+    }
+
+    // `The BBC also cited Budi Gunawan, chief of …, as saying the suspects
+    // were linked …`: the one cited speaks.
+    if let Some(st) = cited_as_saying(p, f) {
+        let end = st.content.end;
+        return Some(Found::Statement(st, end));
     }
 
     // Walk back over adverbs and auxiliaries to the speaker's last word.
@@ -289,6 +343,48 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
     }
     let prev = (b > region_start).then(|| b - 1);
     let participle = form.words.last().is_some_and(|w| w.ends_with("ing"));
+
+    // `The proceedings … was criticised by archbishop Monsenor Jorge Eduardo
+    // Scheinig`: a past participle right after a form of `be` (an adverb may
+    // stand between) is passive. Its subject is no speaker; the agent after
+    // `by` is, and the clause up to the agent is the content.
+    let past_participle = !participle && form.words.len() == 1 && *form.words[0] != *form.lemma;
+    let be = (cue.start.saturating_sub(2).max(region_start)..cue.start)
+        .rev()
+        .find(|&k| p.is(k, WordClasses::PASSIVE) && !doc.tokens[k].capitalized);
+    let passive = past_participle
+        && form.frame != Frame::According
+        && be.is_some_and(|k| {
+            (k + 1..cue.start)
+                .all(|m| doc.tokens[m].kind == TokenKind::Word && !doc.tokens[m].capitalized)
+        });
+    if passive {
+        let by = (cue.end..unit.end.min(cue.end + 3))
+            .take_while(|&k| {
+                doc.tokens[k].kind == TokenKind::Word
+                    && !doc.tokens[k].capitalized
+                    && doc.quote_of[k].is_none()
+            })
+            .find(|&k| doc.lower(k) == "by")?;
+        let np = p.forward_phrase(by + 1, unit.end)?;
+        let content = p.trim(region_start..by);
+        if !p.has_word(content.clone()) {
+            return None;
+        }
+        let apposition = p.apposition_after(np.end, unit.end);
+        let resume = apposition.as_ref().map_or(np.end, |a| a.end);
+        let st = p.statement(
+            content,
+            cue_text,
+            cue.start,
+            speaker_of(p, np, apposition),
+            true,
+        );
+        if quotes_only && st.kind != StatementKind::Direct {
+            return None;
+        }
+        return Some(Found::Statement(st, resume));
+    }
     // `"Morning Joe," adding`: a comma inside the closing mark counts too.
     let after_comma = prev.is_some_and(|k| {
         doc.is_punct(k, ",") || (k > 0 && p.is_closing_mark(k) && doc.is_punct(k - 1, ","))
@@ -308,10 +404,34 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
                 && p.quote_opening_at(j + 1).is_some())
     };
     let participle_before_quote = participle && quote_after_cue;
-    if let Some(k) =
-        prev.filter(|_| (participle && (after_comma || participle_before_quote)) || after_and)
-    {
+    // `the Supreme Court of Puerto Rico issued a ruling finding in favor of …`:
+    // a participle after a document speaks for the clause's subject.
+    let after_document = participle
+        && prev.is_some_and(|k| {
+            !doc.tokens[k].capitalized
+                && p.is(k, WordClasses::SPEAKER_NOUN)
+                && k > region_start
+                && p.is(k - 1, WordClasses::DETERMINER)
+        });
+    if let Some(k) = prev.filter(|_| {
+        (participle && (after_comma || participle_before_quote || after_document)) || after_and
+    }) {
+        // `when my mother mentioned the devil to me …, I laughed and said`: a
+        // subject of its own after the previous statement.
+        let own_subject = after_and
+            .then(|| (region_start..k).rev().find(|&c| doc.is_punct(c, ",")))
+            .flatten()
+            .filter(|&c| in_unit.last().is_some_and(|prev| prev.content.end <= c))
+            .and_then(|c| p.clause_subject(c + 1, k))
+            .filter(|np| {
+                np.len() == 1 && p.is(np.start, WordClasses::PRONOUN)
+                    || np.clone().all(|m| doc.tokens[m].capitalized)
+            });
         let (speaker, here) = match in_unit.last() {
+            _ if own_subject.is_some() => {
+                let np = own_subject.clone().unwrap_or(k..k + 1);
+                (speaker_of(p, np, None), true)
+            }
             Some(previous) => (previous.speaker.clone(), false),
             None => {
                 let np = p.clause_subject(region_start, k)?;
@@ -368,7 +488,7 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
                             && np.end == cue.start);
                     p.is_speaker(np.clone(), lenient)
                 })
-                .map(|np| (np, None))
+                .map(|np| (np.clone(), p.apposition_before(np, region_start)))
         }
     });
     // … or after it (`"…," said Kim You-geun, a national security official …`);
@@ -459,7 +579,15 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
     // After a whole quote the frame ends the statement: a `that` after the cue
     // starts a relative clause (`told reporters after the meeting that was held …`).
     let before_is_quote = p.is_whole_quote(before.clone());
-    if before_ok && (before_is_quote || !that && !colon && !quote_follows) {
+    // `A few days later, on July 2, Trump announced he would drop his bid`: a
+    // clause right after the cue (no comma between) is the content, and what
+    // stands before the frame is an introduction.
+    let clause_follows = !before_is_quote
+        && j < unit.end
+        && p.is_word(j)
+        && doc.quote_of[j].is_none()
+        && p.has_word(p.content_after(j, unit.end));
+    if before_ok && (before_is_quote || !that && !colon && !quote_follows && !clause_follows) {
         let mut st = p.statement(before, cue_text, cue.start, speaker, true);
         let mut resume = j;
         // `"…," Kono said, "…"` and `"…," Tester said, referring to …, "…"`: the
@@ -474,7 +602,7 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         // frame sits inside the reported clause, which goes on after it.
         if st.kind != StatementKind::Direct && j + 1 < unit.end && doc.is_punct(j, ",") {
             let rest = p.content_after(j + 1, unit.end);
-            let starts_new = p.cue_at(rest.start, unit.end).is_some();
+            let starts_new = rest.start < unit.end && p.cue_at(rest.start, unit.end).is_some();
             if p.has_word(rest.clone()) && !starts_new && rest.start == j + 1 {
                 st.content.end = rest.end;
                 resume = rest.end;
@@ -515,6 +643,48 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         return Some(Found::Statement(st, j));
     }
     None
+}
+
+/// `X cited Y as saying …`, `quoted Y as saying …`: a cue, the one it reports
+/// (with an apposition between commas), `as` and a participle cue.
+fn cited_as_saying(p: &Phrases, f: &CueSite) -> Option<Statement> {
+    let doc = p.doc;
+    let (unit, cue) = (f.unit.clone(), f.cue.clone());
+    let np = p.forward_phrase(cue.end, unit.end)?;
+    let apposition = p.apposition_after(np.end, unit.end);
+    let mut k = apposition.as_ref().map_or(np.end, |a| a.end);
+    if k < unit.end && doc.is_punct(k, ",") {
+        k += 1;
+    }
+    if k + 1 >= unit.end || doc.lower(k) != "as" {
+        return None;
+    }
+    let form = p.cue_at(k + 1, unit.end)?;
+    if !form.words.last().is_some_and(|w| w.ends_with("ing")) {
+        return None;
+    }
+    let after = k + 1 + form.words.len();
+    let cue_text = format!(
+        "{} ... as {}",
+        doc.span_text(cue.clone()),
+        doc.span_text(k + 1..after)
+    );
+    let (start, cue_text) = p.complementizer(after, unit.end, cue_text);
+    let mut start = start;
+    if start < unit.end && (doc.is_punct(start, ",") || doc.is_punct(start, ":")) {
+        start += 1;
+    }
+    let content = p.content_after(start, unit.end);
+    if !p.has_word(content.clone()) {
+        return None;
+    }
+    Some(p.statement(
+        content,
+        cue_text,
+        cue.start,
+        speaker_of(p, np, apposition),
+        true,
+    ))
 }
 
 /// The speaker a phrase names: a lone pronoun is resolved later.

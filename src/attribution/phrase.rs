@@ -37,7 +37,17 @@ impl<'l> Phrases<'_, 'l> {
         self.words.classes(self.doc.lower(i)).has(class)
     }
 
-    fn is_word(&self, i: usize) -> bool {
+    /// A word written in capitals (`WHO`, `US`, `NEOC`): a name, whatever
+    /// function word it spells; not inside a heading set in capitals.
+    fn is_acronym(&self, i: usize) -> bool {
+        let caps = |k: usize| {
+            let w = self.doc.str(k);
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_ascii_uppercase())
+        };
+        caps(i) && !(i > 0 && caps(i - 1)) && !(i + 1 < self.doc.tokens.len() && caps(i + 1))
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
         self.doc.tokens[i].kind != TokenKind::Punct
     }
 
@@ -74,14 +84,35 @@ impl<'l> Phrases<'_, 'l> {
                     .all(|(k, w)| doc.lower(i + k) == &**w && doc.quote_of[i + k].is_none())
         })?;
         // A capitalised cue word is a name or a title (`States`, `Call`), except
-        // `According to` opening a sentence.
-        if doc.tokens[i].capitalized && form.frame != Frame::According {
+        // `According to` opening a sentence, and a participle opening one
+        // (`Calling it a "culture of death" the archbishop said …`).
+        let opens_sentence = i == 0
+            || doc.paragraph_of(i - 1) != doc.paragraph_of(i)
+            || matches!(doc.str(i - 1), "." | "!" | "?");
+        let fronted_participle =
+            opens_sentence && form.words.len() == 1 && form.words[0].ends_with("ing");
+        if doc.tokens[i].capitalized && form.frame != Frame::According && !fronted_participle {
             return None;
         }
-        if i > 0 && (self.is(i - 1, WordClasses::DETERMINER) || doc.lower(i - 1) == "'s") {
+        let noun_after = |k: usize| {
+            self.is(k, WordClasses::DETERMINER) && !self.is(k, WordClasses::QUANTIFIER)
+                || doc.lower(k) == "'s"
+        };
+        if i > 0 && noun_after(i - 1) {
             return None;
         }
         Some(form)
+    }
+
+    /// A reporting verb's base form after `to` (`his bid to add the question`,
+    /// `declined to comment`): an infinitive, which starts no new frame inside
+    /// another speaker's content.
+    fn infinitive_cue_at(&self, i: usize, end: usize) -> bool {
+        i > 0
+            && self.doc.lower(i - 1) == "to"
+            && self
+                .cue_at(i, end)
+                .is_some_and(|f| f.words.len() == 1 && *f.words[0] == *f.lemma)
     }
 
     /// May this token be part of a speaker's noun phrase?
@@ -94,7 +125,17 @@ impl<'l> Phrases<'_, 'l> {
         match t.kind {
             TokenKind::Punct => matches!(doc.str(i), "&"),
             // `the 46-year-old`, `G7` are words; `22`, `1,000` are not.
-            TokenKind::Number => doc.str(i).chars().any(char::is_alphabetic),
+            // `a spokesman for 10 Downing Street`: a number after a link word that
+            // opens a name belongs to it.
+            TokenKind::Number => {
+                doc.str(i).chars().any(char::is_alphabetic)
+                    || (i > 0
+                        && self.is(i - 1, WordClasses::NP_LINK)
+                        && doc
+                            .tokens
+                            .get(i + 1)
+                            .is_some_and(|n| n.capitalized && n.kind == TokenKind::Word))
+            }
             TokenKind::Word => {
                 let c = self.words.classes(doc.lower(i));
                 let function_word = c.has(
@@ -108,8 +149,9 @@ impl<'l> Phrases<'_, 'l> {
                     // capitalised word is a name.
                     let name_like = c.has(WordClasses::SKIP)
                         && doc.tokens.get(i + 1).is_some_and(|n| n.capitalized);
-                    !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY)
-                        && (!c.has(WordClasses::SKIP) || name_like)
+                    self.is_acronym(i)
+                        || !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY)
+                            && (!c.has(WordClasses::SKIP) || name_like)
                 } else {
                     // A cue word after a determiner is a noun: `the email`, `the claims`.
                     !function_word && self.cue_at(i, doc.tokens.len()).is_none()
@@ -124,6 +166,7 @@ impl<'l> Phrases<'_, 'l> {
         r.into_iter().any(|k| {
             let c = self.words.classes(self.doc.lower(k));
             c.has(WordClasses::ROLE | WordClasses::PRONOUN | WordClasses::SPEAKER_NOUN)
+                || (self.doc.tokens[k].capitalized && self.is_acronym(k))
                 || (self.doc.tokens[k].capitalized
                     && self.is_word(k)
                     && !c.has(
@@ -157,6 +200,12 @@ impl<'l> Phrases<'_, 'l> {
             }
             let c = self.words.classes(doc.lower(k));
             if doc.tokens[k].kind == TokenKind::Word && doc.lower(k) == "'s" {
+                start = k;
+                continue;
+            }
+            // `the two write`, `the mother of three replied`: a number that ends
+            // the phrase is its head, not its opening.
+            if c.has(WordClasses::QUANTIFIER) && k == last && k > limit {
                 start = k;
                 continue;
             }
@@ -415,6 +464,40 @@ impl<'l> Phrases<'_, 'l> {
         }
     }
 
+    /// `by <speaker>` after a document (`a memo posted online by Senator Juan
+    /// Dalmau`, `the report by Tasnim News Agency`): a few lowercase words, then
+    /// `by` and the phrase that names the author.
+    pub fn agent_after(&self, at: usize, end: usize) -> Option<Range<usize>> {
+        let doc = self.doc;
+        let by = (at..end.min(at + 4))
+            .take_while(|&k| {
+                self.is_word(k) && !doc.tokens[k].capitalized && doc.quote_of[k].is_none()
+            })
+            .find(|&k| doc.lower(k) == "by")?;
+        self.forward_phrase(by + 1, end)
+    }
+
+    /// An apposition that opens the clause before a name: `A member of the
+    /// Tunisian Parliament, Samir Dilou said`. The name is capitalised words;
+    /// the apposition opens with a determiner, a role or a title, at the start
+    /// of the clause.
+    pub fn apposition_before(&self, name: Range<usize>, limit: usize) -> Option<Range<usize>> {
+        let doc = self.doc;
+        if name.start < limit + 2 || !doc.is_punct(name.start - 1, ",") {
+            return None;
+        }
+        let is_name = name.clone().all(|k| doc.tokens[k].capitalized);
+        if !is_name {
+            return None;
+        }
+        let before = self.backward_phrase(name.start - 2, limit)?;
+        let c = self.words.classes(doc.lower(before.start));
+        let opens = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN))
+            || c.has(WordClasses::ROLE | WordClasses::TITLE);
+        let starts_clause = before.start == limit || !self.is_word(before.start - 1);
+        (opens && starts_clause).then_some(before)
+    }
+
     /// A parenthesis that closes right before token `at` (`(D-Wis.)`): the
     /// token index of its opening bracket.
     pub fn parenthetical_ending_at(&self, at: usize, limit: usize) -> Option<usize> {
@@ -540,7 +623,12 @@ impl<'l> Phrases<'_, 'l> {
                     s,
                     WordClasses::DETERMINER | WordClasses::PRONOUN | WordClasses::ROLE,
                 );
-            if !opens {
+            // `Speaking in his real voice again, he proceeded …`: a participle
+            // that opens the sentence is no name.
+            let participle_opening = doc.tokens[s].capitalized
+                && doc.lower(s).len() > 5
+                && doc.lower(s).ends_with("ing");
+            if !opens || participle_opening {
                 return None;
             }
             let np = self.forward_phrase(s, before)?;
@@ -563,9 +651,16 @@ impl<'l> Phrases<'_, 'l> {
                     b -= 1;
                 }
                 b > first
-                    && self
+                    && (self
                         .backward_phrase(b - 1, first)
                         .is_some_and(|np| np.start == first)
+                        // `, I laughed and said`: a subject, its verb, `and` the cue.
+                        || (doc.lower(b - 1) == "and"
+                            && (self.is(first, WordClasses::PRONOUN)
+                                || doc.tokens[first].capitalized)
+                            && self
+                                .clause_subject(first, b - 1)
+                                .is_some_and(|np| np.start == first)))
             })
     }
 
@@ -609,8 +704,31 @@ impl<'l> Phrases<'_, 'l> {
         if doc.is_punct(end - 1, ")") {
             end = (unit_start..end).rev().find(|&k| doc.is_punct(k, "("))?;
         }
-        let name = self.forward_phrase(unit_start, end)?;
-        (name.end == end && doc.tokens[name.start].capitalized).then_some(name)
+        let name = self
+            .forward_phrase(unit_start, end)
+            .filter(|name| name.end == end)
+            .or_else(|| {
+                // `IOWA POLLS NOT NECESSARILY WRONG - Mark Blumenthal and Jon
+                // Cohen: "…"`: a heading, a dash, then the name.
+                let dash = (unit_start..end)
+                    .rev()
+                    .find(|&k| matches!(doc.str(k), "-" | "\u{2013}" | "\u{2014}"))?;
+                let mut name = self.forward_phrase(dash + 1, end)?;
+                // `Mark Blumenthal and Jon Cohen`.
+                if name.end + 1 < end
+                    && doc.lower(name.end) == "and"
+                    && let Some(second) = self.forward_phrase(name.end + 1, end)
+                {
+                    name.end = second.end;
+                }
+                let names = name.end == end
+                    && name.clone().all(|k| {
+                        doc.tokens[k].capitalized
+                            || self.is(k, WordClasses::BOUNDARY | WordClasses::NP_LINK)
+                    });
+                names.then_some(name)
+            })?;
+        doc.tokens[name.start].capitalized.then_some(name)
     }
 
     /// `“…” ― Carla Sanchez.`: a dash after a quote, then a name ending the unit.
@@ -790,7 +908,9 @@ impl<'l> Phrases<'_, 'l> {
             if doc.quote_of[k].is_some() {
                 continue;
             }
-            let next_is_cue = |n: usize| n < end && self.cue_at(n, end).is_some();
+            let next_is_cue = |n: usize| {
+                n < end && self.cue_at(n, end).is_some() && !self.infinitive_cue_at(n, end)
+            };
             if doc.is_punct(k, ",") && next_is_cue(k + 1) {
                 let form = self.cue_at(k + 1, end);
                 let participle = form.is_some_and(|f| {
@@ -813,12 +933,21 @@ impl<'l> Phrases<'_, 'l> {
             }
             // So does the reporter's own participle clause: `…, sparking protest
             // from both Tokyo and Washington`.
+            // Not after an introductory phrase (`announced that from June 15,
+            // wearing a face covering would become compulsory`), nor at a
+            // preposition (`more cases of measles, including 165 …`).
             let participle_clause = doc.is_punct(k, ",")
                 && k + 1 < end
                 && doc.quote_of[k + 1].is_none()
                 && !doc.tokens[k + 1].capitalized
                 && doc.lower(k + 1).len() > 5
-                && doc.lower(k + 1).ends_with("ing");
+                && doc.lower(k + 1).ends_with("ing")
+                && !self.is(k + 1, WordClasses::NP_LINK | WordClasses::ADJUNCT_START)
+                && !(self.is(
+                    start,
+                    WordClasses::NP_LINK | WordClasses::ADJUNCT_START | WordClasses::TIME,
+                ) && !self.is(start, WordClasses::DETERMINER)
+                    && !(start..k).any(|m| doc.is_punct(m, ",")));
             if k > start && participle_clause {
                 stop = k;
                 break;
@@ -843,7 +972,8 @@ impl<'l> Phrases<'_, 'l> {
                 && (doc.is_punct(k, ",") || self.is_closing_mark(k))
                 && self.frame_starts_after(k, end)
             {
-                stop = k;
+                // A closing mark stays with the quote it closes.
+                stop = if self.is_closing_mark(k) { k + 1 } else { k };
                 break;
             }
         }

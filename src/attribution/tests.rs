@@ -250,3 +250,391 @@ fn nouns_that_look_like_cues_are_not_cues() {
         []
     );
 }
+
+#[test]
+fn an_apposition_before_the_name_belongs_to_the_speaker() {
+    // Wikinews, wn-2019-0068.
+    let lex = Lexicons::embedded().expect("embedded lexicons");
+    let text = "A member of the Tunisian Parliament, Samir Dilou said, \"Tunisia is facing terrorist attacks, so every measure which is led by security motives is understandable\".";
+    let doc = Document::new(text, &lex.abbreviations);
+    let found = attribute(&doc, lex.attribution());
+    assert_eq!(found.len(), 1);
+    let Speaker::Mention { phrase, apposition } = &found[0].speaker else {
+        panic!("a named speaker");
+    };
+    assert_eq!(doc.span_text(phrase.clone()), "Samir Dilou");
+    assert_eq!(
+        apposition.clone().map(|a| doc.span_text(a).to_string()),
+        Some("A member of the Tunisian Parliament".to_string())
+    );
+    assert_eq!(
+        doc.span_text(found[0].content.clone()),
+        "Tunisia is facing terrorist attacks, so every measure which is led by security motives is understandable"
+    );
+}
+
+#[test]
+fn according_to_a_document_by_someone_names_its_author() {
+    // Wikinews, wn-2019-0082 and wn-2020-0026.
+    assert_eq!(
+        statements(
+            "According to a memo posted online by Senator Juan Dalmau, the Senate cancelled its planned hearing."
+        ),
+        [row(
+            "indirect",
+            "Senator Juan Dalmau",
+            "According to",
+            "the Senate cancelled its planned hearing"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "According to the report by Tasnim News Agency, he died at the Masih-e-Daneshavari hospital in the capital city Tehran."
+        ),
+        [row(
+            "indirect",
+            "Tasnim News Agency",
+            "According to",
+            "he died at the Masih-e-Daneshavari hospital in the capital city Tehran"
+        )]
+    );
+}
+
+#[test]
+fn a_word_in_capitals_is_a_name_whatever_it_spells() {
+    // Wikinews, wn-2019-0164: `WHO` is no relative pronoun.
+    assert_eq!(
+        statements(
+            "According to the WHO, the number of cases of measles globally in the first half of this year exceeded those of any other whole year since 2006."
+        ),
+        [row(
+            "indirect",
+            "the WHO",
+            "According to",
+            "the number of cases of measles globally in the first half of this year exceeded those of any other whole year since 2006"
+        )]
+    );
+}
+
+#[test]
+fn reports_and_attackers_may_speak() {
+    // Wikinews, wn-2019-0068 and wn-2019-0011.
+    assert_eq!(
+        statements(
+            "According to eyewitness reports, the suicide bomber wore a face veil covering, the niqab."
+        ),
+        [row(
+            "indirect",
+            "eyewitness reports",
+            "According to",
+            "the suicide bomber wore a face veil covering, the niqab"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "The attacker is reported to have jumped on stage during the Great Orchestra of Christmas Charity and claimed he was wrongfully imprisoned under Adamowicz's former party Civic Platform's time in government."
+        ),
+        [row(
+            "indirect",
+            "The attacker",
+            "claimed",
+            "he was wrongfully imprisoned under Adamowicz's former party Civic Platform's time in government"
+        )]
+    );
+}
+
+#[test]
+fn a_passive_cue_gives_the_word_to_its_agent() {
+    // Wikinews, wn-2020-0027 and wn-2020-0000.
+    assert_eq!(
+        statements(
+            "The proceedings of the abortion rights was criticised by archbishop Monsenor Jorge Eduardo Scheinig."
+        ),
+        [row(
+            "indirect",
+            "archbishop Monsenor Jorge Eduardo Scheinig",
+            "criticised",
+            "The proceedings of the abortion rights was criticised"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "The outbreak was first confirmed by the government on October 16, after the Victorian Infectious Disease Reference Laboratory in Melbourne tested samples."
+        ),
+        [row(
+            "indirect",
+            "the government",
+            "confirmed",
+            "The outbreak was first confirmed"
+        )]
+    );
+    // Without an agent the subject of a passive cue is no speaker.
+    assert_eq!(
+        statements(
+            "Adamowicz subsequently was announced to have died. The attacker is reported to have jumped on stage."
+        ),
+        []
+    );
+}
+
+#[test]
+fn a_clause_right_after_the_cue_is_the_content_not_the_introduction() {
+    // Wikinews, wn-2019-0073 and wn-2020-0077.
+    assert_eq!(
+        statements(
+            "A few days later, on July 2, Trump announced he would drop his bid to add the question, before reversing course the next day."
+        ),
+        [row(
+            "indirect",
+            "Trump",
+            "announced",
+            "he would drop his bid to add the question, before reversing course the next day"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "According to reports, criticism within Serbia has said COVID-19 cases rose because President Aleksandar Vučić eased lockdown measures."
+        ),
+        [row(
+            "indirect",
+            "criticism within Serbia",
+            "said",
+            "COVID-19 cases rose because President Aleksandar Vučić eased lockdown measures"
+        )]
+    );
+    // With a comma after the cue, the frame sits inside the reported clause.
+    assert_eq!(
+        statements("Things have changed over the years, she says, especially in the cities."),
+        [row(
+            "indirect",
+            "she",
+            "says",
+            "Things have changed over the years, she says, especially in the cities"
+        )]
+    );
+}
+
+#[test]
+fn according_to_a_source_that_reports_a_frame_gives_the_word_to_its_speaker() {
+    // Wikinews, wn-2019-0104.
+    assert_eq!(
+        statements(
+            "According to the BBC, a spokeman for 10 Downing Street expressed disappointment and that the prime minister's office intends to appeal."
+        ),
+        [row(
+            "indirect",
+            "a spokeman for 10 Downing Street",
+            "expressed",
+            "disappointment and that the prime minister's office intends to appeal"
+        )]
+    );
+}
+
+#[test]
+fn likened_and_a_mother_of_three() {
+    // PolNeAR dev (New York Times, Washington Post).
+    assert_eq!(
+        statements(
+            "Another critic, Laurence H. Tribe, likened the rules to \"burning the Constitution\" - a charge that might have stung."
+        ),
+        [row(
+            "partial",
+            "Another critic",
+            "likened",
+            "the rules to \"burning the Constitution\" - a charge that might have stung"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "When pressed on why the plan leaves out dads, the 34-year-old mother of three replied, \"It's meant to benefit the mother who has given birth to the child.\""
+        ),
+        [row(
+            "direct",
+            "the 34-year-old mother of three",
+            "replied",
+            "It's meant to benefit the mother who has given birth to the child."
+        )]
+    );
+}
+
+#[test]
+fn cited_as_saying_gives_the_word_to_the_one_cited() {
+    // Wikinews, wn-2019-0138.
+    assert_eq!(
+        statements(
+            "The BBC also cited Budi Gunawan, chief of the Indonesian State Intelligence Agency, as saying the suspects were linked to the Jamaah Ansharut Daulah network."
+        ),
+        [row(
+            "indirect",
+            "Budi Gunawan",
+            "cited ... as saying",
+            "the suspects were linked to the Jamaah Ansharut Daulah network"
+        )]
+    );
+}
+
+#[test]
+fn a_participle_after_an_introduction_or_including_stays_in_the_content() {
+    // Wikinews, wn-2020-0061 and wn-2019-0164.
+    assert_eq!(
+        statements(
+            "Yesterday, England's transport secretary, Grant Shapps, announced that from June 15, wearing a face covering would become compulsory while riding public transport in England."
+        ),
+        [row(
+            "indirect",
+            "Grant Shapps",
+            "announced that",
+            "from June 15, wearing a face covering would become compulsory while riding public transport in England"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "Since then, the government has reported more cases of measles, including 165 in the single day before the shutdown began."
+        ),
+        [row(
+            "indirect",
+            "the government",
+            "reported",
+            "more cases of measles, including 165 in the single day before the shutdown began"
+        )]
+    );
+}
+
+#[test]
+fn findings_and_references_are_reported() {
+    // Wikinews, wn-2019-0104, wn-2019-0082 and wn-2020-0016.
+    assert_eq!(
+        statements(
+            "The three-judge court found Johnson's advice to the Queen \"was motivated by the improper purpose of stymying Parliament.\""
+        ),
+        [row(
+            "partial",
+            "The three-judge court",
+            "found",
+            "Johnson's advice to the Queen \"was motivated by the improper purpose of stymying Parliament.\""
+        )]
+    );
+    assert_eq!(
+        statements(
+            "On Wednesday, the Supreme Court of Puerto Rico issued a ruling finding in favor of a lawsuit filed by the Puerto Rico Senate on Sunday."
+        ),
+        [row(
+            "indirect",
+            "the Supreme Court of Puerto Rico",
+            "finding",
+            // The adjunct rule reads `in favor of a` as `in a statement`.
+            "lawsuit filed by the Puerto Rico Senate on Sunday"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "According to the U.S. embassy in Beijing, the man died in February 6; Chinese authorities referred to him as \"Chinese-American.\""
+        ),
+        [
+            row(
+                "indirect",
+                "the U.S. embassy in Beijing",
+                "According to",
+                "the man died in February 6"
+            ),
+            row(
+                "partial",
+                "Chinese authorities",
+                "referred to",
+                "him as \"Chinese-American.\""
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_number_heads_its_phrase_and_a_name_after_a_heading_dash_speaks() {
+    // PolNeAR train (Washington Examiner, Huffington Post).
+    assert_eq!(
+        statements("“You seem to have picked a new standard out of thin air,” the two write."),
+        [row(
+            "direct",
+            "the two",
+            "write",
+            "You seem to have picked a new standard out of thin air"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “Although the polls failed to predict Ted Cruz’s Iowa win on Tuesday night, it isn’t because they were dead wrong.”"
+        ),
+        [row(
+            "direct",
+            "Mark Blumenthal and Jon Cohen",
+            ":",
+            "Although the polls failed to predict Ted Cruz’s Iowa win on Tuesday night, it isn’t because they were dead wrong."
+        )]
+    );
+}
+
+#[test]
+fn a_participle_opening_the_sentence_is_no_subject() {
+    // PolNeAR train.
+    assert_eq!(
+        statements(
+            "Speaking in his real voice again, he proceeded to recite 2 Timothy 3:1-5 from the Bible, saying: “This know also, that in those days the perilous times shall come.”"
+        ),
+        [row(
+            "direct",
+            "he",
+            "saying",
+            "This know also, that in those days the perilous times shall come."
+        )]
+    );
+}
+
+#[test]
+fn a_subject_of_its_own_before_and_said_speaks() {
+    // PolNeAR dev (Washington Post).
+    assert_eq!(
+        statements(
+            "Once in my early 20s, when my mother mentioned the devil to me while driving on the highway, I laughed and said, \"I don't believe in the devil.\""
+        ),
+        [
+            row(
+                "indirect",
+                "my mother",
+                "mentioned",
+                "the devil to me while driving on the highway"
+            ),
+            row("direct", "I", "said", "I don't believe in the devil.")
+        ]
+    );
+}
+
+#[test]
+fn a_frame_at_the_very_end_of_the_text_reads_no_token_past_it() {
+    // Found by tests/fuzz_properties.rs: the clause after `told reporters…,`
+    // is empty and ends the text.
+    let found = statements("said\"\"told reportersthe minister,.");
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn a_participle_opening_the_sentence_reports_the_main_subject() {
+    // Wikinews, wn-2020-0027.
+    assert_eq!(
+        statements(
+            "Calling it a \"culture of death\" the archbishop said \"We need to pray so that in Argentina, the yes to life is strong.\""
+        ),
+        [
+            row(
+                "partial",
+                "the archbishop",
+                "Calling",
+                "it a \"culture of death\""
+            ),
+            row(
+                "direct",
+                "the archbishop",
+                "said",
+                "We need to pray so that in Argentina, the yes to life is strong."
+            )
+        ]
+    );
+}

@@ -1,0 +1,135 @@
+//! Speaker and actor resolution on real news sentences (Wikinews, CC BY 2.5):
+//! one test per rule, the pairs checked by reading.
+
+use crate::{Article, Engine, Lexicons};
+
+/// `(speaker, actor)` of each statement of the text, in text order.
+fn speakers(text: &str) -> Vec<(String, String)> {
+    let engine = Engine::from_lexicons(Lexicons::embedded().expect("embedded lexicons"));
+    engine
+        .score(&Article::new("t", text))
+        .statements
+        .into_iter()
+        .map(|s| (s.speaker, s.actor.unwrap_or_else(|| "-".into())))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(s, a)| (s.to_string(), a.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_lowercase_title_word_joins_the_name_it_precedes() {
+    // wn-2020-0077: `Police director` titles Rebic; `Director Rebic` is he again.
+    let text = "Protests in Belgrade, Serbia turned violent. Police director Vladimir Rebic said at least 71 people were hurt.\n\nDirector Rebic said the night's incidents injured fourteen police officers.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("Vladimir Rebic", "Belgrade"),
+            ("Vladimir Rebic", "Belgrade")
+        ])
+    );
+}
+
+#[test]
+fn a_parenthesis_inside_a_title_keeps_the_title() {
+    // wn-2019-0043: a British MP speaks for London.
+    let text = "Protesters marched through London against Brexit. Speakers included Labour MP (Member of Parliament) Tom Watson. Tom Watson said he would only vote for it if the British people could also vote for or against it.";
+    assert_eq!(speakers(text), pairs(&[("Tom Watson", "London")]));
+}
+
+#[test]
+fn a_pronoun_for_a_titled_legislator_takes_the_article_s_government() {
+    // wn-2019-0006: `he` is Durbin, a Senate whip with no country named.
+    let text = "Trump said the United States faces a crisis. Senate Minority Whip Richard Smith questioned it. He said the wall was not needed.";
+    let got = speakers(text);
+    assert_eq!(
+        got.last(),
+        Some(&("Richard Smith".to_string(), "Washington".to_string()))
+    );
+}
+
+#[test]
+fn the_president_is_not_a_former_one() {
+    // wn-2020-0096: `The president` is Trump, not `former US Vice President Joe Biden`.
+    let text = "The debate between US President Donald Trump and former US Vice President Joe Biden was cancelled. The president called the notion a \"waste of time\".";
+    assert_eq!(speakers(text), pairs(&[("Donald Trump", "Washington")]));
+}
+
+#[test]
+fn someone_of_an_international_body_speaks_for_it() {
+    // wn-2019-0164.
+    let text = "In remarks to the Agence France-Presse news service, Sheldon Yett of UNICEF observed, \"I've seen mass mobilisation campaigns before, but not over an entire country like this.\"";
+    assert_eq!(speakers(text), pairs(&[("Sheldon Yett", "UN")]));
+}
+
+#[test]
+fn a_former_office_holder_speaks_for_what_his_apposition_says() {
+    // wn-2019-0011: Tusk is no longer Poland's prime minister.
+    let text = "Ex-Prime Minister Donald Tusk, the current President of the European Council, wrote \"Let's all pray for Mayor Adamowicz. Paweł, we are with you.\"";
+    assert_eq!(speakers(text), pairs(&[("Donald Tusk", "Brussels")]));
+    // wn-2019-0118: without one, he speaks for no government.
+    let text = "Former president Nicolas Sarkozy said of Chirac, \"He incarnated a France that was true to its universal values\".";
+    assert_eq!(speakers(text), pairs(&[("Nicolas Sarkozy", "-")]));
+}
+
+#[test]
+fn an_acronym_defined_in_brackets_names_the_body_again() {
+    // Wikinews, wn-2019-0164.
+    let text = "According to the World Health Organization (WHO), vaccination before the outbreak began covered only about 31 percent of Samoans.\n\nAccording to the WHO, the number of cases of measles globally in the first half of this year exceeded those of any other whole year since 2006.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[("the World Health Organization", "UN"), ("the WHO", "UN")])
+    );
+}
+
+#[test]
+fn a_news_agency_speaks_for_no_government() {
+    // Wikinews, wn-2020-0026.
+    let text = "Mohammad Mir-Mohammadi, a senior Iranian official, died of COVID-19, the government of Iran announced yesterday. According to the report by Tasnim News Agency, he died at the Masih-e-Daneshavari hospital in the capital city Tehran.";
+    let got = speakers(text);
+    assert_eq!(got.last(), Some(&("Tasnim".to_string(), "-".to_string())));
+}
+
+#[test]
+fn a_lowercase_government_role_before_a_surname_titles_it() {
+    // Wikinews, wn-2019-0082: Puerto Rico's governor speaks for San Juan.
+    let text = "On Wednesday, the Supreme Court of Puerto Rico ruled against Pedro Pierluisi over his claim to the governorship.\n\nThe now-former governor Pierluisi was sworn in as governor on August 2. Pierluisi stated he would leave the governorship if the Senate voted against confirming him.";
+    let got = speakers(text);
+    assert!(got.contains(&("Pierluisi".to_string(), "San Juan".to_string())));
+    assert!(!got.iter().any(|(s, a)| s == "Pierluisi" && a != "San Juan"));
+    // Wikinews, wn-2020-0061: a trade union's secretary speaks for no government.
+    let text = "England's transport secretary, Grant Shapps, announced the measure. Train drivers' trade union Aslef general secretary Mick Whelan commented, \"We have been working closely with the government.\"";
+    let got = speakers(text);
+    assert_eq!(
+        got.last(),
+        Some(&("Mick Whelan".to_string(), "-".to_string()))
+    );
+}
+
+#[test]
+fn a_regional_governor_speaks_for_no_national_government() {
+    // Wikinews, wn-2019-0019.
+    let text = "Two bombs exploded at a cathedral in Jolo, the Philippines. Defence Secretary Delfin Lorenzana blamed Abu Sayyaf. Regional Governor Mujiv Hataman agreed, saying only this organisation appeared capable of the double bombing.";
+    let got = speakers(text);
+    assert_eq!(
+        got.last(),
+        Some(&("Mujiv Hataman".to_string(), "-".to_string()))
+    );
+}
+
+#[test]
+fn the_court_with_modifiers_is_the_court_named_before() {
+    // Wikinews, wn-2019-0104: the Court of Session is Scotland's.
+    let text = "On Wednesday, the Court of Session in Scotland issued an opinion on the suspension of the Parliament of the United Kingdom, finding it to be unlawful.\n\nThe three-judge court found Johnson's advice to the Queen \"was motivated by the improper purpose of stymying Parliament.\"\n\nThe court's summary concluded with the statement: \"The Court will accordingly make an Order declaring that the prorogation was unlawful.\"";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("the Court of Session in Scotland", "Edinburgh"),
+            ("the Court of Session in Scotland", "Edinburgh"),
+            ("the Court of Session in Scotland", "Edinburgh"),
+        ])
+    );
+}

@@ -99,3 +99,17 @@ fn eval_into_a_closed_stdout_exits_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// One long article in which pronouns speak: `Resolver::main_actor` (the
+/// actor the article names most, which a pronoun or a titled official with no
+/// country falls back on) counted every actor mention of the article again
+/// for each such statement, so time grew with mentions × statements: a 10 MB
+/// article took 18.8 times as long as a 1 MB one (benches/compare.sh,
+/// 2026-11-28), 55% of it in `main_actor`. Counted once per article now.
+#[test]
+fn pronoun_speakers_in_a_long_article_resolve_in_linear_time() {
+    assert_linear(
+        "Japan and South Korea met in Seoul. \"We will talk,\" he said.\n\n",
+        2_000,
+    );
+}

@@ -72,6 +72,9 @@ struct Resolver<'a, 'l> {
     /// For each token, the actor mention it is part of.
     mention_at: Vec<Option<u32>>,
     referents: Vec<Referent>,
+    /// The actor the article names most (the first named, on a tie), counted
+    /// once: pronouns and titled officials fall back on it.
+    main_actor: Option<ActorId>,
 }
 
 /// Resolves the statements of an article, given the actor mentions of its text.
@@ -93,6 +96,7 @@ pub fn resolve(
         mentions,
         mention_at,
         referents: Vec::new(),
+        main_actor: main_actor(mentions),
     };
     r.register_titled_names();
     // Resolve in the order the speakers are named in the text, so that a surname
@@ -445,7 +449,7 @@ impl Resolver<'_, '_> {
         let doc = self.doc;
         let c = self.classes(token);
         let want_person = c.has(WordClasses::PERSON_PRONOUN);
-        let main = self.main_actor();
+        let main = self.main_actor;
         let found = self
             .referents
             .iter_mut()
@@ -600,23 +604,23 @@ impl Resolver<'_, '_> {
         if let Some(m) = (lo..hi).find_map(|k| self.mention(k)) {
             return Some(m.actor);
         }
-        self.main_actor()
+        self.main_actor
     }
+}
 
-    /// The actor the article names most (the first named, on a tie).
-    fn main_actor(&self) -> Option<ActorId> {
-        let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
-        for (order, m) in self.mentions.iter().enumerate() {
-            match counts.iter_mut().find(|c| c.0 == m.actor) {
-                Some(c) => c.1 += 1,
-                None => counts.push((m.actor, 1, order)),
-            }
+/// The actor the article names most (the first named, on a tie).
+fn main_actor(mentions: &[ActorMention]) -> Option<ActorId> {
+    let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
+    for (order, m) in mentions.iter().enumerate() {
+        match counts.iter_mut().find(|c| c.0 == m.actor) {
+            Some(c) => c.1 += 1,
+            None => counts.push((m.actor, 1, order)),
         }
-        counts
-            .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-            .map(|c| c.0)
     }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .map(|c| c.0)
 }
 
 #[cfg(test)]

@@ -13,6 +13,14 @@ use crate::scoring::news::SentimentMode;
 use crate::scoring::{self, Scale, ScoringLexicons};
 use crate::text::Document;
 
+/// A statement that names its speaker's own government as a government
+/// (`Prime Minister Theresa May's proposed Brexit deal` in a British MP's
+/// words) makes a dyad of that actor to itself only when its stance toward
+/// it reads as more than neutral (beyond VADER's ±0.05 band): the annotation
+/// guide lists the own actor as a target "only when the speaker talks about it
+/// evaluatively (e.g. criticising own government)".
+pub const OWN_GOVERNMENT_STANCE_BAND: f64 = 0.05;
+
 /// Scores articles with a fixed set of lexicons.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -115,17 +123,23 @@ impl Engine {
             let score = scoring::score_statement(&doc, st, scoring_lex);
             let clause_breaks =
                 |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
-            let (targets, target_stances): (Vec<String>, Vec<f64>) = res
+            let toward = |tokens: &[std::ops::Range<usize>]| {
+                scoring::score_target(&doc, st, tokens, scoring_lex, &clause_breaks).0
+            };
+            let mut scored: Vec<(String, f64)> = res
                 .targets
                 .iter()
                 .zip(&res.target_tokens)
-                .map(|(&t, tokens)| {
-                    let (stance, _) =
-                        scoring::score_target(&doc, st, tokens, scoring_lex, &clause_breaks);
-                    (name(t), stance)
-                })
-                .filter(|(t, _)| keep(t))
-                .unzip();
+                .map(|(&t, tokens)| (name(t), toward(tokens)))
+                .collect();
+            if let Some(own) = res.actor.filter(|_| !res.own_government_tokens.is_empty()) {
+                let stance = toward(&res.own_government_tokens);
+                if stance.abs() > OWN_GOVERNMENT_STANCE_BAND {
+                    scored.push((name(own), stance));
+                }
+            }
+            let (targets, target_stances): (Vec<String>, Vec<f64>) =
+                scored.into_iter().filter(|(t, _)| keep(t)).unzip();
             let byte_start = doc.tokens[st.content.start].start;
             let byte_end = doc.tokens[st.content.end - 1].end;
             rows.push(StatementRow {

@@ -50,3 +50,36 @@ Bruno Rodriguez said.";
     assert!(report.statements[0].targets.is_empty());
     assert!(report.dyads.is_empty());
 }
+
+/// wn-2019-0043, the anti-Brexit march: a Labour MP (London, as the annotation
+/// guide counts legislators) calls his own government's deal "lousy". The
+/// own actor named as a government (the Prime Minister) and criticised is a
+/// target; "the British people" names the country, not the government.
+const WATSON: &str = "There were several speakers at the rally, including First Minister \
+of Scotland Nicola Sturgeon, Labour MP (Member of Parliament) Tom Watson, and Sadiq Khan. \
+Tom Watson called Prime Minister Theresa May's proposed Brexit deal \"lousy\" and said he \
+would only vote for it if the British people could also vote for or against it.";
+
+#[test]
+fn criticising_ones_own_government_makes_a_dyad_to_itself() {
+    let report = engine().score(&Article::new("wn-2019-0043", WATSON));
+    let st: Vec<_> = report
+        .statements
+        .iter()
+        .map(|s| (s.speaker.as_str(), s.actor.as_deref(), s.targets.clone()))
+        .collect();
+    assert_eq!(
+        st,
+        [
+            ("Tom Watson", Some("London"), vec!["London".to_string()]),
+            ("Tom Watson", Some("London"), vec![]),
+        ]
+    );
+    assert!(report.statements[0].target_stances[0] < -0.05);
+    let dyads: Vec<_> = report
+        .dyads
+        .iter()
+        .map(|d| (d.source.as_str(), d.target.as_str()))
+        .collect();
+    assert_eq!(dyads, [("London", "London")]);
+}

@@ -38,6 +38,13 @@ pub struct Resolution {
     pub targets: Vec<ActorId>,
     /// For each target (same order), the content tokens that point at it.
     pub target_tokens: Vec<Vec<Range<usize>>>,
+    /// Content tokens that name the speaker's own government as a government:
+    /// an office holder, a state body, or a country word before a government
+    /// word (`Prime Minister Theresa May`, `the British government`), not the
+    /// country (`Cuban airports`). The own actor is a target only when the
+    /// statement takes a stance toward it, decided once the stance is scored:
+    /// criticising one's own government is a dyad, naming it is not.
+    pub own_government_tokens: Vec<Range<usize>>,
 }
 
 /// Someone who speaks or is named with a title in the article.
@@ -378,11 +385,19 @@ impl Resolver<'_, '_> {
         };
         let mut targets: Vec<ActorId> = Vec::new();
         let mut target_tokens: Vec<Vec<Range<usize>>> = Vec::new();
+        let mut own_government_tokens = Vec::new();
         for k in st.content.clone() {
-            if let Some(m) = self.mention(k)
-                && m.tokens.start == k
-                && Some(m.actor) != actor
-            {
+            let Some(m) = self.mention(k).filter(|m| m.tokens.start == k) else {
+                continue;
+            };
+            if Some(m.actor) == actor {
+                let as_government = matches!(m.kind, AliasKind::Person | AliasKind::Body)
+                    || (m.tokens.end < doc.tokens.len()
+                        && self.classes(m.tokens.end).has(WordClasses::GOV));
+                if as_government {
+                    own_government_tokens.push(m.tokens.clone());
+                }
+            } else {
                 match targets.iter().position(|&t| t == m.actor) {
                     Some(t) => target_tokens[t].push(m.tokens.clone()),
                     None => {
@@ -392,13 +407,13 @@ impl Resolver<'_, '_> {
                 }
             }
         }
-        let _ = doc;
         Resolution {
             speaker,
             speaker_tokens,
             actor,
             targets,
             target_tokens,
+            own_government_tokens,
         }
     }
 

@@ -33,7 +33,7 @@ pub struct Resolution {
     pub speaker_tokens: Option<Range<usize>>,
     pub actor: Option<ActorId>,
     /// Actors the content is about, in order of first mention, the speaker's own
-    /// actor left out: named (`the South Korean side`), or pointed at by a target
+    /// actor left out (see `own_government_tokens`): named (`the South Korean side`), or pointed at by a target
     /// phrase (`both sides`, `the move`).
     pub targets: Vec<ActorId>,
     /// For each target (same order), the content tokens that point at it.

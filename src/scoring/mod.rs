@@ -212,8 +212,9 @@ pub fn score_target(
     (normalize(raw), evidence)
 }
 
-/// The clauses of a content span.
-fn clauses(
+/// The clauses of a content span: a clause ends after `;`, `:`, `.`, `!` or
+/// `?`, and before a clause-break word (`but`, `while`).
+pub(crate) fn clauses(
     doc: &Document,
     content: Range<usize>,
     clause_breaks: &dyn Fn(&str) -> bool,
@@ -228,7 +229,7 @@ fn clauses(
         if starts_here && k > start {
             out.push(start..k);
             start = k;
-        } else if ends_after && k + 1 > start {
+        } else if ends_after {
             out.push(start..k + 1);
             start = k + 1;
         }

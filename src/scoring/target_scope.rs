@@ -135,7 +135,7 @@ pub fn scope_weights(
     target_tokens: &[Range<usize>],
     clause_breaks: &dyn Fn(&str) -> bool,
 ) -> Vec<f64> {
-    let clauses = clauses(doc, content.clone(), clause_breaks);
+    let clauses = super::clauses(doc, content.clone(), clause_breaks);
     let named: Vec<&Range<usize>> = clauses
         .iter()
         .filter(|c| {
@@ -402,33 +402,6 @@ fn scoped_sum(
         ));
     }
     raw
-}
-
-/// The clauses of a content span, as [`super::score_target`] cuts them.
-fn clauses(
-    doc: &Document,
-    content: Range<usize>,
-    clause_breaks: &dyn Fn(&str) -> bool,
-) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = content.start;
-    for k in content.clone() {
-        let punct = doc.tokens[k].kind == TokenKind::Punct;
-        let ends_after = punct && matches!(doc.str(k), ";" | ":" | "." | "!" | "?");
-        let starts_here = !punct && clause_breaks(doc.lower(k));
-        if starts_here && k > start {
-            out.push(start..k);
-            start = k;
-        } else if ends_after {
-            out.push(start..k + 1);
-            start = k + 1;
-        }
-    }
-    if start < content.end {
-        out.push(start..content.end);
-    }
-    out.retain(|c| !c.is_empty());
-    out
 }
 
 /// Maps a sum of valences into -1..+1 as VADER maps its sum.

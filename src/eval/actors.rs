@@ -125,26 +125,14 @@ struct GoldLine {
     tone: Option<i8>,
 }
 
-/// A gold line that cannot be used: names the 1-based line of the gold file.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("line {line}: {message}")]
-pub struct GoldError {
-    pub line: usize,
-    pub message: String,
-}
+pub use super::GoldError;
 
 /// Reads gold statements from JSON Lines text; blank lines are skipped.
 /// The first line that is not a valid gold statement is an error.
 pub fn parse_gold(text: &str) -> Result<Vec<GoldStatement>, GoldError> {
     let mut gold = Vec::new();
-    for (k, raw) in text.lines().enumerate() {
-        let line = k + 1;
-        let raw = raw.trim();
-        if raw.is_empty() {
-            continue;
-        }
+    for (line, g) in super::gold_json_lines::<GoldLine>(text)? {
         let err = |message: String| GoldError { line, message };
-        let g: GoldLine = serde_json::from_str(raw).map_err(|e| err(format!("{e}")))?;
         let kind = match g.kind.as_str() {
             "direct" => StatementKind::Direct,
             "partial" => StatementKind::Partial,

@@ -88,27 +88,15 @@ struct LineMention {
     to: usize,
 }
 
-/// A gold line that cannot be used: names the 1-based line of the gold file.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("line {line}: {message}")]
-pub struct GoldError {
-    pub line: usize,
-    pub message: String,
-}
+pub use super::GoldError;
 
 /// Reads NewsMTSC JSON Lines; blank lines are skipped. The first line that is
 /// not valid JSON, has a polarity other than 2, 4 or 6, or a mention outside
 /// its sentence is an error naming the line.
 pub fn parse_gold(text: &str) -> Result<Vec<GoldSentence>, GoldError> {
     let mut out = Vec::new();
-    for (k, raw) in text.lines().enumerate() {
-        let line = k + 1;
-        let raw = raw.trim();
-        if raw.is_empty() {
-            continue;
-        }
+    for (line, l) in super::gold_json_lines::<Line>(text)? {
         let err = |message: String| GoldError { line, message };
-        let l: Line = serde_json::from_str(raw).map_err(|e| err(format!("{e}")))?;
         let chars = l.sentence_normalized.chars().count();
         let in_sentence = |from: usize, to: usize| from < to && to <= chars;
         let mut targets = Vec::with_capacity(l.targets.len());

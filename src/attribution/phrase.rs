@@ -101,6 +101,15 @@ impl<'l> Phrases<'_, 'l> {
         if i > 0 && noun_after(i - 1) {
             return None;
         }
+        // A number between them changes nothing: `the 9/11 remark`, `the 2016
+        // report` (but `the 43-year-old asked`: a number with letters is a noun).
+        if i > 1
+            && doc.tokens[i - 1].kind == TokenKind::Number
+            && !doc.str(i - 1).chars().any(char::is_alphabetic)
+            && noun_after(i - 2)
+        {
+            return None;
+        }
         Some(form)
     }
 
@@ -124,11 +133,12 @@ impl<'l> Phrases<'_, 'l> {
         }
         match t.kind {
             TokenKind::Punct => matches!(doc.str(i), "&"),
-            // `the 46-year-old`, `G7` are words; `22`, `1,000` are not.
+            // `the 46-year-old`, `G7` are words; `22`, `1,000` are not; a date
+            // used as a modifier is (`9/11 widow Terry Strada`).
             // `a spokesman for 10 Downing Street`: a number after a link word that
             // opens a name belongs to it.
             TokenKind::Number => {
-                doc.str(i).chars().any(char::is_alphabetic)
+                doc.str(i).chars().any(|c| c.is_alphabetic() || c == '/')
                     || (i > 0
                         && self.is(i - 1, WordClasses::NP_LINK)
                         && doc

@@ -638,3 +638,20 @@ fn a_participle_opening_the_sentence_reports_the_main_subject() {
         ]
     );
 }
+
+/// PolNeAR dev (Western Journal, 2016): a date as a modifier in the speaker's
+/// phrase, and the same date before a noun that looks like a cue.
+#[test]
+fn a_date_in_the_speakers_phrase_and_before_a_cue_noun() {
+    assert_eq!(
+        statements(
+            "“The president’s rationales to veto JASTA don’t hold weight. They are 100 percent wrong,” said 9/11 widow Terry Strada.\n\nAfter the debate, the Sanders team appeared to lay off Clinton on the 9/11 remark."
+        ),
+        [row(
+            "direct",
+            "9/11 widow Terry Strada",
+            "said",
+            "The president’s rationales to veto JASTA don’t hold weight. They are 100 percent wrong"
+        )]
+    );
+}

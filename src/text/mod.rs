@@ -91,6 +91,19 @@ mod tests {
     }
 
     #[test]
+    fn a_slash_joins_digits_only() {
+        let (lex, text) = doc("The 9/11 widow, 24/7 news and/or 3/ 4.");
+        let d = Document::new(&text, &lex.abbreviations);
+        let tokens: Vec<&str> = (0..d.tokens.len()).map(|i| d.str(i)).collect();
+        assert_eq!(
+            tokens,
+            [
+                "The", "9/11", "widow", ",", "24/7", "news", "and", "/", "or", "3", "/", "4", "."
+            ]
+        );
+    }
+
+    #[test]
     fn a_quote_left_open_is_reopened_by_the_next_paragraph() {
         let (lex, text) = doc("\"We hope for dialogue.\n\n\"We will keep trying,\" Pompeo said.");
         let d = Document::new(&text, &lex.abbreviations);

@@ -6,7 +6,7 @@ pub enum TokenKind {
     /// Letters (with inner hyphens, apostrophes and periods: `You-geun`, `U.S.`, `don't`),
     /// and the possessive `'s` as a token of its own.
     Word,
-    /// Starts with a digit (`22`, `1,000`, `3.5`, `1970s`).
+    /// Starts with a digit (`22`, `1,000`, `3.5`, `1970s`, `9/11`).
     Number,
     /// Any other single character that is not white space.
     Punct,
@@ -195,8 +195,11 @@ pub(super) fn tokenize(
                 ascii &= dl == 1;
                 continue;
             }
-            let joiner =
-                d == '-' || is_apostrophe(d) || d == '.' || (d == ',' && kind == TokenKind::Number);
+            // `,` and `/` join digits only: `1,000`, `9/11`, `24/7`.
+            let joiner = d == '-'
+                || is_apostrophe(d)
+                || d == '.'
+                || ((d == ',' || d == '/') && kind == TokenKind::Number);
             if !joiner {
                 break;
             }
@@ -210,7 +213,7 @@ pub(super) fn tokenize(
             if is_apostrophe(d) && (n == 's' || n == 'S') && scan.ends_word(tok_end + dl + nl) {
                 break;
             }
-            if d == ',' && !n.is_ascii_digit() {
+            if (d == ',' || d == '/') && !n.is_ascii_digit() {
                 break;
             }
             if d == '.' {
@@ -373,7 +376,7 @@ mod tests {
                 let joiner = d == '-'
                     || is_apostrophe(d)
                     || d == '.'
-                    || (d == ',' && kind == TokenKind::Number);
+                    || ((d == ',' || d == '/') && kind == TokenKind::Number);
                 if !joiner {
                     break;
                 }
@@ -390,7 +393,7 @@ mod tests {
                         break;
                     }
                 }
-                if d == ',' && !n.is_ascii_digit() {
+                if (d == ',' || d == '/') && !n.is_ascii_digit() {
                     break;
                 }
                 if d == '.' {

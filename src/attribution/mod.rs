@@ -404,6 +404,38 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
                 && p.quote_opening_at(j + 1).is_some())
     };
     let participle_before_quote = participle && quote_after_cue;
+    // `The ad uses footage of Hillary Clinton asking, "…"`, `with Trump saying
+    // "…"`: a participle right after a name before a quote; the name speaks.
+    let name_before_participle = prev
+        .filter(|&k| {
+            participle_before_quote
+                && !after_comma
+                && k > region_start
+                && doc.tokens[k].capitalized
+                && doc.tokens[k].kind == TokenKind::Word
+        })
+        .map(|k| {
+            let mut s = k;
+            while s > region_start
+                && doc.tokens[s - 1].capitalized
+                && doc.tokens[s - 1].kind == TokenKind::Word
+            {
+                s -= 1;
+            }
+            s..k + 1
+        })
+        // After a lowercase word that is no determiner (`footage of`, `ends
+        // with`): not `the Iranian Chess Federation saying`, `Washington, D.C.
+        // saying`, `People's Vote saying`, where the name is an object or a place.
+        .filter(|np| {
+            np.start > region_start && {
+                let b = np.start - 1;
+                doc.tokens[b].kind == TokenKind::Word
+                    && !doc.tokens[b].capitalized
+                    && doc.lower(b) != "'s"
+                    && !p.is(b, WordClasses::DETERMINER)
+            }
+        });
     // `the Supreme Court of Puerto Rico issued a ruling finding in favor of …`:
     // a participle after a document speaks for the clause's subject.
     let after_document = participle
@@ -426,7 +458,8 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
             .filter(|np| {
                 np.len() == 1 && p.is(np.start, WordClasses::PRONOUN)
                     || np.clone().all(|m| doc.tokens[m].capitalized)
-            });
+            })
+            .or(name_before_participle.clone());
         let (speaker, here) = match in_unit.last() {
             _ if own_subject.is_some() => {
                 let np = own_subject.clone().unwrap_or(k..k + 1);

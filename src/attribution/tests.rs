@@ -655,3 +655,32 @@ fn a_date_in_the_speakers_phrase_and_before_a_cue_noun() {
         )]
     );
 }
+
+/// PolNeAR (AP, Politico): a participle right after a name, before a quote:
+/// the name speaks, not the clause's subject (`The ad`). After a determiner
+/// the name is an object: the clause's subject speaks.
+#[test]
+fn a_participle_right_after_a_name_before_a_quote() {
+    assert_eq!(
+        statements(
+            "The ad uses footage of Hillary Clinton asking, “Why aren’t I 50 points ahead, you might ask?”"
+        ),
+        [row(
+            "direct",
+            "Hillary Clinton",
+            "asking",
+            "Why aren’t I 50 points ahead, you might ask?"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "She decided not to play for the Iranian Chess Federation saying “it wasn't a good fit” for her."
+        ),
+        [row(
+            "partial",
+            "She",
+            "saying",
+            "“it wasn't a good fit” for her"
+        )]
+    );
+}

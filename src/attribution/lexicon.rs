@@ -1,10 +1,13 @@
 //! The word knowledge attribution reads: reporting verbs (`lexicons/reporting_verbs.tsv`)
 //! and speaker words (`lexicons/speaker_words.tsv`).
 
+use std::cell::Cell;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::LexiconError;
 use crate::lexicon::data_lines;
+use crate::text::Document;
 
 /// How a reporting verb takes its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,5 +201,35 @@ impl SpeakerWords {
     /// The classes of a lowercase word (empty when it is in no class).
     pub fn classes(&self, lower: &str) -> WordClasses {
         self.words.get(lower).copied().unwrap_or_default()
+    }
+}
+
+/// The speaker-word classes of a document's tokens, each looked up once, when a
+/// rule first asks (the rules ask about the same tokens again and again).
+pub struct TokenClasses<'d, 'l> {
+    doc: &'d Document<'d>,
+    words: &'l SpeakerWords,
+    at: Vec<Cell<Option<WordClasses>>>,
+}
+
+impl<'d, 'l> TokenClasses<'d, 'l> {
+    pub fn new(doc: &'d Document<'d>, words: &'l SpeakerWords) -> TokenClasses<'d, 'l> {
+        TokenClasses {
+            doc,
+            words,
+            at: vec![Cell::new(None); doc.tokens.len()],
+        }
+    }
+
+    /// The classes of token `i`.
+    pub fn of(&self, i: usize) -> WordClasses {
+        let Some(slot) = self.at.get(i) else {
+            return self.words.classes(self.doc.lower(i));
+        };
+        slot.get().unwrap_or_else(|| {
+            let c = self.words.classes(self.doc.lower(i));
+            slot.set(Some(c));
+            c
+        })
     }
 }

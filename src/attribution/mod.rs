@@ -9,7 +9,7 @@ mod phrase;
 
 use std::ops::Range;
 
-pub use lexicon::{CueForm, Frame, ReportingVerbs, SpeakerWords, WordClasses};
+pub use lexicon::{CueForm, Frame, ReportingVerbs, SpeakerWords, TokenClasses, WordClasses};
 
 use crate::text::{Document, TokenKind};
 use phrase::Phrases;

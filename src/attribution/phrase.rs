@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::ops::Range;
 
-use super::{AttributionLexicons, CueForm, Frame, WordClasses};
+use super::{AttributionLexicons, CueForm, Frame, TokenClasses, WordClasses};
 use crate::text::{Document, Quote, TokenKind};
 
 /// Longest speaker noun phrase, in tokens; longer runs are not a speaker.
@@ -17,9 +17,9 @@ const MAX_LOWERCASE_RUN: usize = 3;
 pub(super) struct Phrases<'d, 'l> {
     pub doc: &'d Document<'d>,
     pub lex: AttributionLexicons<'l>,
-    /// Each token's speaker-word classes and the reporting-verb forms it starts,
-    /// looked up once, when a rule first asks (the rules ask again and again).
-    classes: Vec<Cell<Option<WordClasses>>>,
+    classes: TokenClasses<'d, 'l>,
+    /// The reporting-verb forms each token starts, looked up once, when a rule
+    /// first asks.
     cues: Vec<Cell<Option<&'l [CueForm]>>>,
 }
 
@@ -42,21 +42,14 @@ impl<'d, 'l> Phrases<'d, 'l> {
         Phrases {
             doc,
             lex,
-            classes: vec![Cell::new(None); doc.tokens.len()],
+            classes: TokenClasses::new(doc, lex.words),
             cues: vec![Cell::new(None); doc.tokens.len()],
         }
     }
 
     /// The speaker-word classes of token `i`.
     pub fn classes(&self, i: usize) -> WordClasses {
-        let Some(slot) = self.classes.get(i) else {
-            return self.words.classes(self.doc.lower(i));
-        };
-        slot.get().unwrap_or_else(|| {
-            let c = self.words.classes(self.doc.lower(i));
-            slot.set(Some(c));
-            c
-        })
+        self.classes.of(i)
     }
 
     /// The reporting-verb forms whose first word is token `i`, longest first.

@@ -101,6 +101,13 @@ impl ReportingVerbs {
             .get(first_word)
             .map_or(&[], Vec::as_slice)
     }
+
+    /// [`Self::starting_with`] as the list itself, a pointer wide, for the
+    /// per-token cache of [`crate::attribution`].
+    pub(crate) fn list_starting_with(&self, first_word: &str) -> &Vec<CueForm> {
+        static NONE: Vec<CueForm> = Vec::new();
+        self.by_first_word.get(first_word).unwrap_or(&NONE)
+    }
 }
 
 /// Classes of speaker words; see the header of `lexicons/speaker_words.tsv`.
@@ -209,15 +216,19 @@ impl SpeakerWords {
 pub struct TokenClasses<'d, 'l> {
     doc: &'d Document<'d>,
     words: &'l SpeakerWords,
-    at: Vec<Cell<Option<WordClasses>>>,
+    /// Each token's classes with the `LOOKED_UP` bit, or 0 before the lookup.
+    at: Vec<Cell<u32>>,
 }
+
+/// A bit no class uses.
+const LOOKED_UP: u32 = 1 << 31;
 
 impl<'d, 'l> TokenClasses<'d, 'l> {
     pub fn new(doc: &'d Document<'d>, words: &'l SpeakerWords) -> TokenClasses<'d, 'l> {
         TokenClasses {
             doc,
             words,
-            at: vec![Cell::new(None); doc.tokens.len()],
+            at: vec![Cell::new(0); doc.tokens.len()],
         }
     }
 
@@ -226,10 +237,13 @@ impl<'d, 'l> TokenClasses<'d, 'l> {
         let Some(slot) = self.at.get(i) else {
             return self.words.classes(self.doc.lower(i));
         };
-        slot.get().unwrap_or_else(|| {
-            let c = self.words.classes(self.doc.lower(i));
-            slot.set(Some(c));
-            c
-        })
+        match slot.get() {
+            0 => {
+                let c = self.words.classes(self.doc.lower(i));
+                slot.set(c.0 | LOOKED_UP);
+                c
+            }
+            known => WordClasses(known & !LOOKED_UP),
+        }
     }
 }

@@ -20,7 +20,7 @@ pub(super) struct Phrases<'d, 'l> {
     classes: TokenClasses<'d, 'l>,
     /// The reporting-verb forms each token starts, looked up once, when a rule
     /// first asks.
-    cues: Vec<Cell<Option<&'l [CueForm]>>>,
+    cues: Vec<Cell<Option<&'l Vec<CueForm>>>>,
 }
 
 impl<'l> std::ops::Deref for Phrases<'_, 'l> {
@@ -58,7 +58,7 @@ impl<'d, 'l> Phrases<'d, 'l> {
             return self.verbs.starting_with(self.doc.lower(i));
         };
         slot.get().unwrap_or_else(|| {
-            let forms = self.verbs.starting_with(self.doc.lower(i));
+            let forms = self.verbs.list_starting_with(self.doc.lower(i));
             slot.set(Some(forms));
             forms
         })

@@ -19,7 +19,7 @@ use std::ops::Range;
 pub use lexicon::{ActorId, ActorLexicon, ActorMention, AliasKind};
 pub use phrases::{TargetPhraseKind, TargetPhrases};
 
-use crate::attribution::{Speaker, SpeakerWords, Statement, WordClasses};
+use crate::attribution::{Speaker, SpeakerWords, Statement, TokenClasses, WordClasses};
 use crate::text::{Document, TokenKind};
 
 /// A statement's speaker and targets, resolved.
@@ -75,6 +75,7 @@ pub struct ResolveLexicons<'l> {
 struct Resolver<'a, 'l> {
     doc: &'a Document<'a>,
     lex: ResolveLexicons<'l>,
+    classes: TokenClasses<'a, 'l>,
     mentions: &'a [ActorMention],
     /// For each token, the actor mention it is part of.
     mention_at: Vec<Option<u32>>,
@@ -100,6 +101,7 @@ pub fn resolve(
     let mut r = Resolver {
         doc,
         lex,
+        classes: TokenClasses::new(doc, lex.words),
         mentions,
         mention_at,
         referents: Vec::new(),
@@ -121,7 +123,7 @@ pub fn resolve(
 
 impl Resolver<'_, '_> {
     fn classes(&self, i: usize) -> WordClasses {
-        self.lex.words.classes(self.doc.lower(i))
+        self.classes.of(i)
     }
 
     /// `former`, `ex-`, and words made with the `ex-` prefix (`Ex-Prime`).

@@ -1,10 +1,13 @@
 //! The word knowledge attribution reads: reporting verbs (`lexicons/reporting_verbs.tsv`)
 //! and speaker words (`lexicons/speaker_words.tsv`).
 
+use std::cell::Cell;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::error::LexiconError;
 use crate::lexicon::data_lines;
+use crate::text::Document;
 
 /// How a reporting verb takes its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +100,13 @@ impl ReportingVerbs {
         self.by_first_word
             .get(first_word)
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// [`Self::starting_with`] as the list itself, a pointer wide, for the
+    /// per-token cache of [`crate::attribution`].
+    pub(crate) fn list_starting_with(&self, first_word: &str) -> &Vec<CueForm> {
+        static NONE: Vec<CueForm> = Vec::new();
+        self.by_first_word.get(first_word).unwrap_or(&NONE)
     }
 }
 
@@ -198,5 +208,42 @@ impl SpeakerWords {
     /// The classes of a lowercase word (empty when it is in no class).
     pub fn classes(&self, lower: &str) -> WordClasses {
         self.words.get(lower).copied().unwrap_or_default()
+    }
+}
+
+/// The speaker-word classes of a document's tokens, each looked up once, when a
+/// rule first asks (the rules ask about the same tokens again and again).
+pub struct TokenClasses<'d, 'l> {
+    doc: &'d Document<'d>,
+    words: &'l SpeakerWords,
+    /// Each token's classes with the `LOOKED_UP` bit, or 0 before the lookup.
+    at: Vec<Cell<u32>>,
+}
+
+/// A bit no class uses.
+const LOOKED_UP: u32 = 1 << 31;
+
+impl<'d, 'l> TokenClasses<'d, 'l> {
+    pub fn new(doc: &'d Document<'d>, words: &'l SpeakerWords) -> TokenClasses<'d, 'l> {
+        TokenClasses {
+            doc,
+            words,
+            at: vec![Cell::new(0); doc.tokens.len()],
+        }
+    }
+
+    /// The classes of token `i`.
+    pub fn of(&self, i: usize) -> WordClasses {
+        let Some(slot) = self.at.get(i) else {
+            return self.words.classes(self.doc.lower(i));
+        };
+        match slot.get() {
+            0 => {
+                let c = self.words.classes(self.doc.lower(i));
+                slot.set(c.0 | LOOKED_UP);
+                c
+            }
+            known => WordClasses(known & !LOOKED_UP),
+        }
     }
 }

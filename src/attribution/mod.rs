@@ -9,7 +9,7 @@ mod phrase;
 
 use std::ops::Range;
 
-pub use lexicon::{CueForm, Frame, ReportingVerbs, SpeakerWords, WordClasses};
+pub use lexicon::{CueForm, Frame, ReportingVerbs, SpeakerWords, TokenClasses, WordClasses};
 
 use crate::text::{Document, TokenKind};
 use phrase::Phrases;
@@ -87,7 +87,7 @@ pub struct AttributionLexicons<'l> {
 
 /// Finds the statements of a segmented article, in text order.
 pub fn attribute(doc: &Document, lex: AttributionLexicons) -> Vec<Statement> {
-    let p = Phrases { doc, lex };
+    let p = Phrases::new(doc, lex);
     let units = units(doc);
     let mut statements: Vec<Statement> = Vec::new();
     // A speaker announced with a colon and no content yet (`Kim said:`), waiting

@@ -1,9 +1,10 @@
 //! The phrase rules of attribution: cues, the speaker's noun phrase before or
 //! after a cue, appositions, addressees, adjuncts and where content ends.
 
+use std::cell::Cell;
 use std::ops::Range;
 
-use super::{AttributionLexicons, CueForm, Frame, WordClasses};
+use super::{AttributionLexicons, CueForm, Frame, TokenClasses, WordClasses};
 use crate::text::{Document, Quote, TokenKind};
 
 /// Longest speaker noun phrase, in tokens; longer runs are not a speaker.
@@ -16,6 +17,10 @@ const MAX_LOWERCASE_RUN: usize = 3;
 pub(super) struct Phrases<'d, 'l> {
     pub doc: &'d Document<'d>,
     pub lex: AttributionLexicons<'l>,
+    classes: TokenClasses<'d, 'l>,
+    /// The reporting-verb forms each token starts, looked up once, when a rule
+    /// first asks.
+    cues: Vec<Cell<Option<&'l Vec<CueForm>>>>,
 }
 
 impl<'l> std::ops::Deref for Phrases<'_, 'l> {
@@ -32,9 +37,35 @@ fn is_quote_mark(s: &str) -> bool {
     )
 }
 
-impl<'l> Phrases<'_, 'l> {
+impl<'d, 'l> Phrases<'d, 'l> {
+    pub fn new(doc: &'d Document<'d>, lex: AttributionLexicons<'l>) -> Phrases<'d, 'l> {
+        Phrases {
+            doc,
+            lex,
+            classes: TokenClasses::new(doc, lex.words),
+            cues: vec![Cell::new(None); doc.tokens.len()],
+        }
+    }
+
+    /// The speaker-word classes of token `i`.
+    pub fn classes(&self, i: usize) -> WordClasses {
+        self.classes.of(i)
+    }
+
+    /// The reporting-verb forms whose first word is token `i`, longest first.
+    fn cues_starting_at(&self, i: usize) -> &'l [CueForm] {
+        let Some(slot) = self.cues.get(i) else {
+            return self.verbs.starting_with(self.doc.lower(i));
+        };
+        slot.get().unwrap_or_else(|| {
+            let forms = self.verbs.list_starting_with(self.doc.lower(i));
+            slot.set(Some(forms));
+            forms
+        })
+    }
+
     pub fn is(&self, i: usize, class: u32) -> bool {
-        self.words.classes(self.doc.lower(i)).has(class)
+        self.classes(i).has(class)
     }
 
     /// A word written in capitals (`WHO`, `US`, `NEOC`): a name, whatever
@@ -76,7 +107,7 @@ impl<'l> Phrases<'_, 'l> {
         if doc.quote_of[i].is_some() || !self.is_word(i) {
             return None;
         }
-        let form = self.verbs.starting_with(doc.lower(i)).iter().find(|f| {
+        let form = self.cues_starting_at(i).iter().find(|f| {
             i + f.words.len() <= end
                 && f.words
                     .iter()
@@ -147,7 +178,7 @@ impl<'l> Phrases<'_, 'l> {
                             .is_some_and(|n| n.capitalized && n.kind == TokenKind::Word))
             }
             TokenKind::Word => {
-                let c = self.words.classes(doc.lower(i));
+                let c = self.classes(i);
                 let function_word = c.has(
                     WordClasses::BOUNDARY
                         | WordClasses::SKIP
@@ -174,7 +205,7 @@ impl<'l> Phrases<'_, 'l> {
     /// not a function word, a role word (`official`, `analysts`) or a pronoun.
     fn names_someone(&self, r: Range<usize>) -> bool {
         r.into_iter().any(|k| {
-            let c = self.words.classes(self.doc.lower(k));
+            let c = self.classes(k);
             c.has(WordClasses::ROLE | WordClasses::PRONOUN | WordClasses::SPEAKER_NOUN)
                 || (self.doc.tokens[k].capitalized && self.is_acronym(k))
                 || (self.doc.tokens[k].capitalized
@@ -208,7 +239,7 @@ impl<'l> Phrases<'_, 'l> {
             if last + 1 - k > MAX_PHRASE {
                 break;
             }
-            let c = self.words.classes(doc.lower(k));
+            let c = self.classes(k);
             if doc.tokens[k].kind == TokenKind::Word && doc.lower(k) == "'s" {
                 start = k;
                 continue;
@@ -311,7 +342,7 @@ impl<'l> Phrases<'_, 'l> {
         let mut lowercase_run = 0;
         let mut seen_name = false;
         while k < end && k - first < MAX_PHRASE {
-            let c = self.words.classes(doc.lower(k));
+            let c = self.classes(k);
             let capitalized = doc.tokens[k].capitalized;
             if c.has(WordClasses::DETERMINER)
                 && !c.has(WordClasses::PRONOUN)
@@ -373,7 +404,7 @@ impl<'l> Phrases<'_, 'l> {
                 || self.is(i, WordClasses::ROLE)
         });
         while k > first && has_head {
-            let c = self.words.classes(doc.lower(k - 1));
+            let c = self.classes(k - 1);
             let keep = doc.tokens[k - 1].capitalized
                 && !c.has(WordClasses::NP_LINK | WordClasses::DETERMINER)
                 || c.has(WordClasses::ROLE);
@@ -409,7 +440,7 @@ impl<'l> Phrases<'_, 'l> {
             return None;
         }
         let first = at + 1;
-        let c = self.words.classes(doc.lower(first));
+        let c = self.classes(first);
         let opens = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN))
             || c.has(WordClasses::ROLE | WordClasses::TITLE)
             || doc.tokens[first].capitalized
@@ -451,7 +482,7 @@ impl<'l> Phrases<'_, 'l> {
             return None;
         }
         let far = self.backward_phrase(near.start - 2, limit)?;
-        let c = self.words.classes(doc.lower(near.start));
+        let c = self.classes(near.start);
         let near_is_apposition = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN))
             || c.has(WordClasses::ROLE | WordClasses::TITLE);
         let named = |r: &Range<usize>| r.clone().any(|k| doc.tokens[k].capitalized);
@@ -501,7 +532,7 @@ impl<'l> Phrases<'_, 'l> {
             return None;
         }
         let before = self.backward_phrase(name.start - 2, limit)?;
-        let c = self.words.classes(doc.lower(before.start));
+        let c = self.classes(before.start);
         let opens = (c.has(WordClasses::DETERMINER) && !c.has(WordClasses::PRONOUN))
             || c.has(WordClasses::ROLE | WordClasses::TITLE);
         let starts_clause = before.start == limit || !self.is_word(before.start - 1);
@@ -776,7 +807,7 @@ impl<'l> Phrases<'_, 'l> {
         let body = k;
         let mut named = false;
         while k < end && k - body < 8 && self.is_word(k) && doc.quote_of[k].is_none() {
-            let c = self.words.classes(doc.lower(k));
+            let c = self.classes(k);
             if doc.tokens[k].capitalized && !c.has(WordClasses::PRONOUN | WordClasses::BOUNDARY) {
                 named = true;
                 k += 1;
@@ -822,7 +853,7 @@ impl<'l> Phrases<'_, 'l> {
             if j >= end || doc.quote_of[j].is_some() || !self.is_word(j) {
                 return j;
             }
-            let c = self.words.classes(doc.lower(j));
+            let c = self.classes(j);
             if c.has(WordClasses::ADJUNCT_START) && !c.has(WordClasses::ADJUNCT_WORD)
                 || (c.has(WordClasses::ADJUNCT_START)
                     && j + 1 < end
@@ -838,7 +869,7 @@ impl<'l> Phrases<'_, 'l> {
                 let body_start = k;
                 let mut last_capitalized = false;
                 while k < end && doc.quote_of[k].is_none() && self.is_word(k) {
-                    let ck = self.words.classes(doc.lower(k));
+                    let ck = self.classes(k);
                     let t = doc.tokens[k];
                     let ok = (ck.has(WordClasses::ADJUNCT_WORD) && !ck.has(WordClasses::PRONOUN))
                         || t.kind == TokenKind::Number

@@ -120,9 +120,10 @@ impl StanceLexicon {
     /// Patterns whose first word matches `word`.
     fn candidates<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a Pattern> + 'a {
         let exact = self.exact.get(word).into_iter().flatten();
-        let prefixes = (self.head_len > 0 && word.chars().count() >= self.head_len)
-            .then(|| self.prefix.get(head(word, self.head_len)))
+        let prefixes = (self.head_len > 0)
+            .then(|| full_head(word, self.head_len))
             .flatten()
+            .and_then(|h| self.prefix.get(h))
             .into_iter()
             .flatten()
             .filter(move |p| p.words[0].0.matches(word));
@@ -197,6 +198,14 @@ fn match_at(pat: &Pattern, doc: &Document, words: &[usize], p: usize) -> Option<
 /// The first `n` characters of a word.
 fn head(word: &str, n: usize) -> &str {
     word.char_indices().nth(n).map_or(word, |(i, _)| &word[..i])
+}
+
+/// The first `n` characters of a word that has at least `n`.
+fn full_head(word: &str, n: usize) -> Option<&str> {
+    match word.char_indices().nth(n) {
+        Some((i, _)) => word.get(..i),
+        None => (word.chars().count() == n).then_some(word),
+    }
 }
 
 fn parse_pattern(text: &str, weight: f64) -> Result<Pattern, String> {

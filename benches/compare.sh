@@ -201,7 +201,7 @@ p("whole corpus, to keep the run short; its MB/s is per byte of JSON Lines, as f
 p("ratios compare like with like. Its sentences are split at . ! ? before white space, as a user")
 p("of the package would (VADER has no splitter).")
 p()
-p("The spaCy-based quote extractor is measured separately, by `benches/compare_spacy.sh`")
+p("The spaCy-based quote extractor is measured separately, by \`benches/compare_spacy.sh\`")
 p('(section "Against a spaCy quote extractor" below).')
 p()
 p("Commands (\`$WORK\` is the scratch folder, \`stance\` the release binary):")

@@ -132,10 +132,16 @@ impl Engine {
                 .zip(&res.target_tokens)
                 .map(|(&t, tokens)| (name(t), toward(tokens)))
                 .collect();
-            if let Some(own) = res.actor.filter(|_| !res.own_government_tokens.is_empty()) {
+            if let (Some(own), Some(first)) = (res.actor, res.own_government_tokens.first()) {
                 let stance = toward(&res.own_government_tokens);
                 if stance.abs() > OWN_GOVERNMENT_STANCE_BAND {
-                    scored.push((name(own), stance));
+                    // In order of first mention, as the other targets.
+                    let at = res
+                        .target_tokens
+                        .iter()
+                        .position(|t| t.first().is_some_and(|r| r.start > first.start))
+                        .unwrap_or(scored.len());
+                    scored.insert(at, (name(own), stance));
                 }
             }
             let (targets, target_stances): (Vec<String>, Vec<f64>) =

@@ -11,7 +11,7 @@ use std::fs;
 
 use assert_cmd::Command;
 use stance::Lexicons;
-use stance::attribution::{Speaker, Statement, StatementKind, WordClasses};
+use stance::attribution::{Statement, WordClasses};
 use stance::eval::targets::{self, GoldError, parse_gold, predict, summarize};
 use stance::scoring::evidence::Evidence;
 use stance::scoring::target_scope::TargetLexicon;
@@ -42,17 +42,7 @@ fn scope_of(
 ) -> (Vec<f64>, f64, Vec<(Scale, Evidence)>) {
     let lex = lexicons();
     let doc = Document::new(text, &lex.abbreviations);
-    let st = Statement {
-        kind: StatementKind::Indirect,
-        content: 0..doc.tokens.len(),
-        cue: String::new(),
-        cue_token: None,
-        speaker: Speaker::Mention {
-            phrase: 0..0,
-            apposition: None,
-        },
-        speaker_here: false,
-    };
+    let st = Statement::unattributed(0..doc.tokens.len());
     // The scope rules alone: no learned target lexicon (tested below).
     let no_target = TargetLexicon::default();
     let scoring = ScoringLexicons {
@@ -348,17 +338,7 @@ fn a_target_lexicon_word_adds_its_weight_times_its_scope_and_negation() {
     let breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
     let text = "Smith was blorfed. Jones was not blorfed.";
     let doc = Document::new(text, &lex.abbreviations);
-    let st = Statement {
-        kind: StatementKind::Indirect,
-        content: 0..doc.tokens.len(),
-        cue: String::new(),
-        cue_token: None,
-        speaker: Speaker::Mention {
-            phrase: 0..0,
-            apposition: None,
-        },
-        speaker_here: false,
-    };
+    let st = Statement::unattributed(0..doc.tokens.len());
     // Smith: "blorfed" two tokens after him, 0.95 × -1.5 = -1.425;
     // -1.425 / sqrt(1.425² + 15).
     let smith = 0..1;

@@ -78,6 +78,24 @@ pub struct Statement {
     pub speaker_here: bool,
 }
 
+impl Statement {
+    /// Tokens `content` as a statement with no speaker and no cue: how the
+    /// sentiment evaluations score a whole gold sentence.
+    pub fn unattributed(content: Range<usize>) -> Statement {
+        Statement {
+            kind: StatementKind::Indirect,
+            content,
+            cue: String::new(),
+            cue_token: None,
+            speaker: Speaker::Mention {
+                phrase: 0..0,
+                apposition: None,
+            },
+            speaker_here: false,
+        }
+    }
+}
+
 /// The lexicons attribution reads.
 #[derive(Debug, Clone, Copy)]
 pub struct AttributionLexicons<'l> {

@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::attribution::{self, Speaker, Statement, StatementKind, WordClasses};
+use crate::attribution::{self, Statement, WordClasses};
 use crate::lexicon::Lexicons;
 use crate::scoring::{ScoringLexicons, target_scope};
 use crate::text::Document;
@@ -209,17 +209,7 @@ pub fn for_each_target(gold: &[GoldSentence], lex: &Lexicons, mut f: impl FnMut(
             .map(|(b, _)| b)
             .chain(std::iter::once(g.sentence.len()))
             .collect();
-        let statement = Statement {
-            kind: StatementKind::Indirect,
-            content: 0..doc.tokens.len(),
-            cue: String::new(),
-            cue_token: None,
-            speaker: Speaker::Mention {
-                phrase: 0..0,
-                apposition: None,
-            },
-            speaker_here: false,
-        };
+        let statement = Statement::unattributed(0..doc.tokens.len());
         // Who speaks in the sentence: a target that speaks is scored so.
         let speakers: Vec<Range<usize>> = attribution::attribute(&doc, lex.attribution())
             .iter()

@@ -151,19 +151,7 @@ pub fn scope_weights(
             if in_target || !in_named {
                 return 0.0;
             }
-            // (tokens from the word to the mention, the word is before it)
-            let nearest = target_tokens
-                .iter()
-                .filter(|t| !t.is_empty())
-                .map(|t| {
-                    if k < t.start {
-                        (t.start - k, true)
-                    } else {
-                        (k + 1 - t.end, false)
-                    }
-                })
-                .min();
-            let Some((distance, before)) = nearest else {
+            let Some((distance, before)) = nearest_mention(k, target_tokens) else {
                 return 0.0;
             };
             let side = match (before, distance <= NEAR_WORDS) {
@@ -255,9 +243,16 @@ pub fn word_factors(
     out
 }
 
-/// Whether token `k` stands before the nearest mention of the target (ties:
-/// before), as [`scope_weights`] finds the nearest.
+/// Whether token `k` stands before the nearest mention of the target, as
+/// [`scope_weights`] finds the nearest.
 pub fn before_target(k: usize, target_tokens: &[Range<usize>]) -> bool {
+    nearest_mention(k, target_tokens).is_some_and(|(_, before)| before)
+}
+
+/// The target mention nearest token `k`: (tokens from the word to the
+/// mention, the word stands before it); between two mentions at the same
+/// distance, the one before the word (the word counts as after it).
+fn nearest_mention(k: usize, target_tokens: &[Range<usize>]) -> Option<(usize, bool)> {
     target_tokens
         .iter()
         .filter(|t| !t.is_empty())
@@ -269,7 +264,6 @@ pub fn before_target(k: usize, target_tokens: &[Range<usize>]) -> bool {
             }
         })
         .min()
-        .is_some_and(|(_, before)| before)
 }
 
 /// Inverse of the map from a sum to -1..+1: the sum that gives `score`.

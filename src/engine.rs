@@ -19,7 +19,7 @@ use crate::text::Document;
 /// it reads as more than neutral (beyond VADER's ±0.05 band): the annotation
 /// guide lists the own actor as a target "only when the speaker talks about it
 /// evaluatively (e.g. criticising own government)".
-pub const OWN_GOVERNMENT_STANCE_BAND: f64 = 0.05;
+pub const OWN_GOVERNMENT_STANCE_BAND: f64 = crate::scoring::news::VADER_THRESHOLD;
 
 /// Scores articles with a fixed set of lexicons.
 #[derive(Debug, Clone)]

@@ -35,7 +35,7 @@ use stance::input::{self, InputOptions, Item};
 use stance::{Article, Engine};
 
 /// Scores within ± this are neutral (plain); VADER's neutral band.
-const NEUTRAL_BAND: f64 = 0.05;
+const NEUTRAL_BAND: f64 = stance::scoring::news::VADER_THRESHOLD;
 
 pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
     let engine = Engine::from_lexicons(super::load_lexicons(&args.lexicons)?);

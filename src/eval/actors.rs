@@ -71,7 +71,7 @@ use crate::{Article, Engine};
 pub const FOUND_COVERAGE: f64 = 0.3;
 /// A predicted sentiment or stance within ± this has sign 0 (VADER's neutral
 /// band for its compound score, used for stances alike).
-pub const SIGN_BAND: f64 = 0.05;
+pub const SIGN_BAND: f64 = crate::scoring::news::VADER_THRESHOLD;
 
 /// The sign of a predicted score: 0 within ±[`SIGN_BAND`].
 pub fn predicted_sign(score: f64) -> i8 {

@@ -41,7 +41,7 @@ pub const TARGET_NEGATIVE_BELOW: f64 = -0.07;
 pub const TARGET_POSITIVE_ABOVE: f64 = 0.11;
 /// VADER's own thresholds for its compound score (Hutto & Gilbert): at or
 /// beyond ±0.05 positive or negative, within them neutral. Not tuned.
-pub const SENTENCE_THRESHOLD: f64 = 0.05;
+pub const SENTENCE_THRESHOLD: f64 = crate::scoring::news::VADER_THRESHOLD;
 
 /// One target of a gold sentence.
 #[derive(Debug, Clone, PartialEq)]

@@ -105,7 +105,8 @@ fn eval_into_a_closed_stdout_exits_quietly() {
 /// country falls back on) counted every actor mention of the article again
 /// for each such statement, so time grew with mentions × statements: a 10 MB
 /// article took 18.8 times as long as a 1 MB one (benches/compare.sh,
-/// 2026-11-28), 55% of it in `main_actor`. Counted once per article now.
+/// 2026-11-28), 55% of it in `main_actor`. Counted once per article now
+/// (`Resolver::most_named`).
 #[test]
 fn pronoun_speakers_in_a_long_article_resolve_in_linear_time() {
     assert_linear(

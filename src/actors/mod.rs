@@ -80,9 +80,10 @@ struct Resolver<'a, 'l> {
     /// For each token, the actor mention it is part of.
     mention_at: Vec<Option<u32>>,
     referents: Vec<Referent>,
-    /// The actor the article names most (the first named, on a tie), counted
-    /// once: pronouns and titled officials fall back on it.
-    main_actor: Option<ActorId>,
+    /// The actors the article names, most named first (the first named, on a
+    /// tie), counted once: pronouns and titled officials fall back on the
+    /// first, `both sides` means the first two.
+    most_named: Vec<ActorId>,
 }
 
 /// Resolves the statements of an article, given the actor mentions of its text.
@@ -105,7 +106,7 @@ pub fn resolve(
         mentions,
         mention_at,
         referents: Vec::new(),
-        main_actor: main_actor(mentions),
+        most_named: most_named(mentions),
     };
     r.register_titled_names();
     // Resolve in the order the speakers are named in the text, so that a surname
@@ -424,14 +425,6 @@ impl Resolver<'_, '_> {
     /// the article's first statement with an actor. Added after the named
     /// targets, in the order the phrases stand.
     fn add_phrase_targets(&self, statements: &[Statement], resolved: &mut [Resolution]) {
-        let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
-        for (order, m) in self.mentions.iter().enumerate() {
-            match counts.iter_mut().find(|c| c.0 == m.actor) {
-                Some(c) => c.1 += 1,
-                None => counts.push((m.actor, 1, order)),
-            }
-        }
-        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
         let first_actor = statements
             .iter()
             .zip(resolved.iter())
@@ -441,9 +434,10 @@ impl Resolver<'_, '_> {
         for (st, res) in statements.iter().zip(resolved.iter_mut()) {
             for (tokens, kind) in self.lex.target_phrases.find(self.doc, st.content.clone()) {
                 let actors: Vec<ActorId> = match kind {
-                    TargetPhraseKind::Pair => counts
+                    TargetPhraseKind::Pair => self
+                        .most_named
                         .iter()
-                        .map(|c| c.0)
+                        .copied()
                         .filter(|&a| Some(a) != res.actor)
                         .take(2)
                         .collect(),
@@ -466,7 +460,7 @@ impl Resolver<'_, '_> {
         let doc = self.doc;
         let c = self.classes(token);
         let want_person = c.has(WordClasses::PERSON_PRONOUN);
-        let main = self.main_actor;
+        let main = self.most_named.first().copied();
         let found = self
             .referents
             .iter_mut()
@@ -621,12 +615,12 @@ impl Resolver<'_, '_> {
         if let Some(m) = (lo..hi).find_map(|k| self.mention(k)) {
             return Some(m.actor);
         }
-        self.main_actor
+        self.most_named.first().copied()
     }
 }
 
-/// The actor the article names most (the first named, on a tie).
-fn main_actor(mentions: &[ActorMention]) -> Option<ActorId> {
+/// The actors the article names, most named first; on a tie, the first named.
+fn most_named(mentions: &[ActorMention]) -> Vec<ActorId> {
     let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
     for (order, m) in mentions.iter().enumerate() {
         match counts.iter_mut().find(|c| c.0 == m.actor) {
@@ -634,10 +628,8 @@ fn main_actor(mentions: &[ActorMention]) -> Option<ActorId> {
             None => counts.push((m.actor, 1, order)),
         }
     }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
-        .map(|c| c.0)
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.into_iter().map(|c| c.0).collect()
 }
 
 #[cfg(test)]

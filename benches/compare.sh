@@ -22,17 +22,9 @@ THREADS=$(nproc)
 SHARED=${SHARED_DATA:-$ROOT/../shared/data/wikinews/wikinews_2019_2020.jsonl}
 mkdir -p "$WORK"
 
-say() { printf '== %s\n' "$*" >&2; }
-
 # --- tools -------------------------------------------------------------------
-if ! command -v hyperfine >/dev/null; then
-    say "installing hyperfine (Debian package)"
-    apt-get install -y hyperfine >/dev/null 2>&1 ||
-        { apt-get update >/dev/null && apt-get install -y hyperfine >/dev/null; }
-fi
-[ -x /usr/bin/time ] || apt-get install -y time >/dev/null
-say "building stance (release)"
-(cd "$ROOT" && cargo build --release --bin stance --quiet)
+# shellcheck source=benches/bench_env.sh
+. "$ROOT/benches/bench_env.sh"
 
 VENV=$WORK/venv-vader
 if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import vaderSentiment' 2>/dev/null; then

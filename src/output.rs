@@ -48,7 +48,15 @@ pub const ACTORS_HEADER: [&str; 6] = [
     "sentiment",
     "stance",
 ];
-pub const DYADS_HEADER: [&str; 5] = ["article_id", "source", "target", "statements", "stance"];
+pub const DYADS_HEADER: [&str; 7] = [
+    "article_id",
+    "source",
+    "target",
+    "statements",
+    "stance",
+    "conflict_statements",
+    "cooperation_statements",
+];
 pub const ERRORS_HEADER: [&str; 4] = ["article_id", "file", "line", "error"];
 
 /// Excel's limit on the characters of a cell (counted in UTF-16 units, as
@@ -433,6 +441,8 @@ impl<W: Write> TableWriter<W> {
                         Cell::Text(&d.target, "target"),
                         num(d.statements),
                         Cell::Number(Num::score(Some(d.stance))),
+                        num(d.conflict_statements),
+                        num(d.cooperation_statements),
                     ];
                     self.row(&lead, &cells)?;
                 }

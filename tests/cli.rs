@@ -253,27 +253,31 @@ fn seed_article_stances_tokyo_and_seoul_negative_washington_above_tokyo() {
     // "We hope each of those two countries …" and "urged both sides to
     // 'continue to have dialogue'" reach Tokyo as well as Seoul.
     assert!(dyad("Washington", "Tokyo") > 0.0);
-    let pairs: Vec<(String, String, String)> = dyads
+    // Source, target, statements, conflict and cooperation statements: Pompeo's
+    // mean toward Seoul is positive, but the row shows the rebuke
+    // ("disappointed to see the decision that the South Koreans made") beside
+    // the two appeals to both sides, and one neutral mention ("spoken to his
+    // South Korean counterpart").
+    let pairs: Vec<[&str; 5]> = dyads
         .rows
         .iter()
         .map(|r| {
-            (
-                dyads.get(r, "source").to_string(),
-                dyads.get(r, "target").to_string(),
-                dyads.get(r, "statements").to_string(),
-            )
+            [
+                "source",
+                "target",
+                "statements",
+                "conflict_statements",
+                "cooperation_statements",
+            ]
+            .map(|c| dyads.get(r, c))
         })
         .collect();
     let expected = [
-        ("Seoul", "Tokyo", "5"),
-        ("Washington", "Seoul", "4"),
-        ("Washington", "Tokyo", "2"),
-        ("Tokyo", "Seoul", "3"),
+        ["Seoul", "Tokyo", "5", "4", "0"],
+        ["Washington", "Seoul", "4", "1", "2"],
+        ["Washington", "Tokyo", "2", "0", "2"],
+        ["Tokyo", "Seoul", "3", "3", "0"],
     ];
-    let expected: Vec<(String, String, String)> = expected
-        .iter()
-        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-        .collect();
     assert_eq!(pairs, expected);
     let actors = Table::read(&out.join("actors.csv"));
     let stance = |actor: &str| -> f64 {
@@ -302,7 +306,7 @@ fn every_table_header_keeps_the_contract() {
     );
     assert_eq!(
         header("dyads.csv"),
-        "article_id,source,target,statements,stance"
+        "article_id,source,target,statements,stance,conflict_statements,cooperation_statements"
     );
 }
 

@@ -512,6 +512,8 @@ fn dyad(source: &str, target: &str, stance: f64) -> DyadRow {
         target: target.into(),
         statements: 1,
         stance,
+        conflict_statements: usize::from(stance <= -0.05),
+        cooperation_statements: usize::from(stance >= 0.05),
     }
 }
 

@@ -61,7 +61,13 @@ fn explains_each_statement_with_targets_and_the_words_behind_its_scores() {
             "\nactor                    mentions  statements  sentiment    stance\nSeoul "
         )
     );
-    assert!(out.contains("\nsource → target                      statements    stance\n"));
+    assert!(out.contains(
+        "\nsource → target                      statements    stance  conflict  cooperation\n"
+    ));
+    // Pompeo's rebuke of Seoul stands beside his two appeals to both sides.
+    assert!(out.contains(
+        "\nWashington → Seoul                            4    0.2170         1            2\n"
+    ));
     assert!(out.contains("\nTokyo → Seoul                                 3   -0."));
     assert!(!out.contains('\x1b'));
 }

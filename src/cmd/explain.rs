@@ -203,19 +203,21 @@ pub fn explain(report: &ArticleReport, style: Style) -> String {
     if !report.dyads.is_empty() {
         out.push('\n');
         out.push_str(&style.bold(&format!(
-            "{:<35}{:>12}{:>10}",
-            "source → target", "statements", "stance"
+            "{:<35}{:>12}{:>10}{:>10}{:>13}",
+            "source → target", "statements", "stance", "conflict", "cooperation"
         )));
         out.push('\n');
         for d in &report.dyads {
             let pair = format!("{} → {}", d.source, d.target);
             let pad = 35usize.saturating_sub(pair.chars().count());
             out.push_str(&format!(
-                "{}{}{:>12}{}\n",
+                "{}{}{:>12}{}{:>10}{:>13}\n",
                 style.actor(&pair),
                 " ".repeat(pad),
                 d.statements,
-                style.score(d.stance, 10)
+                style.score(d.stance, 10),
+                d.conflict_statements,
+                d.cooperation_statements
             ));
         }
     }

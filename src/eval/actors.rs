@@ -69,20 +69,11 @@ use crate::{Article, Engine};
 
 /// Share of a gold content's characters a prediction must cover to count as found.
 pub const FOUND_COVERAGE: f64 = 0.3;
-/// A predicted sentiment or stance within ± this has sign 0 (VADER's neutral
-/// band for its compound score, used for stances alike).
-pub const SIGN_BAND: f64 = crate::scoring::news::VADER_THRESHOLD;
-
+/// A predicted sentiment or stance within ± this has sign 0 (the band the
+/// dyad table counts conflict and cooperation by).
+pub use crate::aggregate::SIGN_BAND;
 /// The sign of a predicted score: 0 within ±[`SIGN_BAND`].
-pub fn predicted_sign(score: f64) -> i8 {
-    if score >= SIGN_BAND {
-        1
-    } else if score <= -SIGN_BAND {
-        -1
-    } else {
-        0
-    }
-}
+pub use crate::aggregate::score_sign as predicted_sign;
 
 /// A span of the article text in code points, end exclusive.
 pub type CharSpan = (usize, usize);

@@ -97,3 +97,22 @@ fn criticising_ones_own_government_makes_a_dyad_to_itself() {
     );
     assert_eq!(dyads(&report), [("London", "London")]);
 }
+
+/// wn-2020-0000, the end of Samoa's measles emergency: UNICEF (the UN, as the
+/// annotation guide counts UN agencies) delivering vaccine to Samoa is aid.
+const UNICEF: &str = "UNICEF reported they had delivered over 105 thousand doses of \
+vaccine to Samoa by November 22. The national vaccination campaign started on November 20.";
+
+#[test]
+fn delivering_vaccine_is_aid_toward_the_country_it_reaches() {
+    let report = score("wn-2020-0000", UNICEF);
+    assert_eq!(statements(&report), [("UNICEF", Some("UN"), vec!["Apia"])]);
+    // `delivered over 105 thousand doses` matches `deliver* .. doses` (+7.4,
+    // CAMEO 073 Provide humanitarian aid), the one cue of the clause that
+    // names Samoa (`stance explain` shows it).
+    assert_eq!(
+        format!("{:.4}", report.statements[0].target_stances[0]),
+        "0.6072"
+    );
+    assert_eq!(dyads(&report), [("UN", "Apia")]);
+}

@@ -18,15 +18,23 @@ as a lexicon, by the same rule.
 Model: ordinal (cumulative-link) logistic regression, P(label <= k) =
 sigmoid(theta_k - (a × engine sum + features · w)), with an L2 penalty on w
 (not on a or the thresholds), classes weighted by the inverse of their
-frequency (the measure is macro-F1), fitted by full-batch Adam. The exported
-weight of a word is w / a. The penalty is chosen by 5-fold cross-validation
-on train (macro-F1 with the thresholds re-fitted on each fold's training
+frequency (the measure is macro-F1), fitted to convergence by L-BFGS
+(scipy). The exported weight of a feature is w / a. The penalty is chosen by
+5-fold cross-validation on train (folds by sentence; vocabulary and
+thresholds re-made on each fold's training part; macro-F1 on the held-out
 part); dev is never read.
 
-Words: lowercased tokens of letters (with inner hyphens or apostrophes) that
-occur in the scope of at least MIN_TARGETS training targets, and are not
-names: a word written with a capital more often than not when it does not
-start the sentence is left out (the people of NewsMTSC are no word knowledge).
+Features, each the sum of the engine's factors of its occurrences in scope:
+- words: lowercased tokens of letters (with inner hyphens or apostrophes),
+  not function words and not names: a word written with a capital more often
+  than not when it does not start the sentence is left out (the people of
+  NewsMTSC are no word knowledge);
+- word pairs: two such tokens (function words allowed, names not) adjacent
+  in the text and both in scope, with the factor of the second; written
+  `first second`, read by the engine as the second word's pair with the word
+  before it.
+Either kind counts when it occurs in the scope of at least MIN_TARGETS
+training targets.
 
 Usage (from the repository root, after `cargo build --release`):
 
@@ -36,7 +44,9 @@ Usage (from the repository root, after `cargo build --release`):
     python3 lexicons/tools/learn_news_target.py /tmp/train_features.jsonl \\
         > lexicons/news_target.tsv
 
-Standard library only; deterministic (fixed seed for the folds).
+Needs numpy and scipy (tested with numpy 2.4.6, scipy 1.17.1; e.g.
+`python3 -m venv /tmp/venv && /tmp/venv/bin/pip install numpy scipy`).
+Deterministic (fixed seed for the folds).
 """
 
 import argparse
@@ -48,10 +58,12 @@ import re
 import sys
 from collections import Counter, defaultdict
 
+import numpy as np
+from scipy import sparse
+from scipy.optimize import minimize
+
 MIN_TARGETS = 5
-LAMBDAS = [3.0, 10.0, 30.0]
-EPOCHS = 300
-LEARNING_RATE = 0.05
+LAMBDAS = [3.0, 5.0, 7.0, 10.0, 14.0, 20.0]
 FOLDS = 5
 # Function words (articles, pronouns, prepositions, conjunctions, auxiliaries,
 # negators and other closed-class words): they carry no sentiment of their
@@ -88,130 +100,100 @@ def read(path):
     return rows
 
 
-def key(token, before, sides, function_words=True):
-    w = token.lower().replace("\u2019", "'")
-    if not WORD.match(w) or (function_words and w in FUNCTION_WORDS):
-        return None
-    return (w, before) if sides else w
+def lower(token):
+    return token.lower().replace("\u2019", "'")
 
 
-def vocabulary(rows, min_targets, sides=False, function_words=True):
-    targets = Counter()
+def not_names(rows):
+    """The lowercased word tokens of rows that are not names: written with a
+    capital at most half of the times they do not start the sentence."""
+    seen = set()
     capital = Counter()
     inner = Counter()
     for r in rows:
-        seen = set()
-        for token, _, k, before in r["words"]:
-            w = key(token, before, sides, function_words)
-            if w is None:
+        for token, _, k, _ in r["words"]:
+            w = lower(token)
+            if not WORD.match(w):
                 continue
             seen.add(w)
             if k > 0:
                 inner[w] += 1
                 if token[:1].isupper():
                     capital[w] += 1
-        targets.update(seen)
-    vocab = sorted(
-        w
-        for w, n in targets.items()
-        if n >= min_targets and not (inner[w] and capital[w] * 2 > inner[w])
-    )
-    return vocab
+    return {w for w in seen if not (inner[w] and capital[w] * 2 > inner[w])}
 
 
-def encode(rows, index, sides=False, function_words=True):
-    data = []
-    for r in rows:
-        feats = defaultdict(float)
-        for token, x, _, before in r["words"]:
-            j = index.get(key(token, before, sides, function_words))
+def target_features(row, words):
+    """The features of one target: {word or 'first second': summed factor}."""
+    feats = defaultdict(float)
+    previous = None
+    for token, x, k, _ in row["words"]:
+        w = lower(token)
+        known = w in words
+        if known and w not in FUNCTION_WORDS:
+            feats[w] += x
+        if known and previous is not None and previous[1] + 1 == k:
+            feats[previous[0] + " " + w] += x
+        previous = (w, k) if known else None
+    return feats
+
+
+def encode(rows, words, vocab=None, min_targets=MIN_TARGETS):
+    """Sparse matrix of rows × features; the vocabulary, when not given, is
+    the features of at least min_targets rows."""
+    feats = [target_features(r, words) for r in rows]
+    if vocab is None:
+        counts = Counter()
+        for f in feats:
+            counts.update(f.keys())
+        vocab = sorted(k for k, n in counts.items() if n >= min_targets)
+    index = {k: j for j, k in enumerate(vocab)}
+    ri, ci, vals = [], [], []
+    for i, f in enumerate(feats):
+        for k, v in f.items():
+            j = index.get(k)
             if j is not None:
-                feats[j] += x
-        data.append((r["raw"], sorted(feats.items()), r["gold"] + 1))
-    return data
+                ri.append(i)
+                ci.append(j)
+                vals.append(v)
+    x = sparse.csr_matrix((vals, (ri, ci)), shape=(len(rows), len(vocab)))
+    return x, vocab
 
 
-def sigmoid(z):
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
+def fit(raw, x, y, lam):
+    """Ordinal logistic regression: (a, w, theta0, theta1)."""
+    n = len(y)
+    counts = np.bincount(y, minlength=3)
+    cw = (n / (3.0 * np.maximum(counts, 1)))[y]
+
+    def loss(p):
+        a, th0, d, w = p[0], p[1], p[2], p[3:]
+        th1 = th0 + np.exp(d)
+        s = a * raw + x @ w
+        p0 = 1 / (1 + np.exp(-(th0 - s)))
+        p1 = 1 / (1 + np.exp(-(th1 - s)))
+        pr = np.maximum(np.where(y == 0, p0, np.where(y == 2, 1 - p1, p1 - p0)), 1e-12)
+        value = np.sum(cw * -np.log(pr)) / n + lam / (2 * n) * (w @ w)
+        dp0, dp1 = p0 * (1 - p0), p1 * (1 - p1)
+        gs = np.where(y == 0, 1 - p0, np.where(y == 2, -p1, (dp1 - dp0) / pr)) * cw / n
+        g0 = np.where(y == 0, -(1 - p0), np.where(y == 2, 0.0, dp0 / pr)) * cw / n
+        g1 = np.where(y == 0, 0.0, np.where(y == 2, p1, -dp1 / pr)) * cw / n
+        grad = np.empty_like(p)
+        grad[0] = gs @ raw
+        grad[1] = g0.sum() + g1.sum()
+        grad[2] = g1.sum() * np.exp(d)
+        grad[3:] = x.T @ gs + lam / n * w
+        return value, grad
+
+    p = np.zeros(3 + x.shape[1])
+    p[0], p[1] = 0.3, -1.0
+    p = minimize(loss, p, jac=True, method="L-BFGS-B", options={"maxiter": 3000}).x
+    return p[0], p[3:], p[1], p[1] + math.exp(p[2])
 
 
-def fit(data, n_features, lam, epochs=EPOCHS):
-    """Ordinal logistic regression: returns (a, w, theta0, theta1)."""
-    counts = Counter(y for _, _, y in data)
-    cw = {c: len(data) / (3.0 * counts[c]) for c in counts}
-    params = [0.3, -1.0, 1.0] + [0.0] * n_features  # a, theta0, log(theta1-theta0)...
-    # parametrise theta1 = theta0 + exp(d) to keep order
-    params[2] = 0.0
-    m = [0.0] * len(params)
-    v = [0.0] * len(params)
-    b1, b2, eps = 0.9, 0.999, 1e-8
-    n = len(data)
-    for t in range(1, epochs + 1):
-        a, th0, d = params[0], params[1], params[2]
-        th1 = th0 + math.exp(d)
-        grad = [0.0] * len(params)
-        for raw, feats, y in data:
-            s = a * raw
-            for j, x in feats:
-                s += params[3 + j] * x
-            # P(y<=0)=sig(th0-s), P(y<=1)=sig(th1-s)
-            p0 = sigmoid(th0 - s)
-            p1 = sigmoid(th1 - s)
-            # d(-log P(y))/d s, d/d th0, d/d th1
-            if y == 0:
-                # P = p0
-                gs = (1 - p0)  # d(-log p0)/ds = (1-p0)
-                g0 = -(1 - p0)
-                g1 = 0.0
-            elif y == 2:
-                # P = 1 - p1
-                gs = -p1
-                g0 = 0.0
-                g1 = p1
-            else:
-                # P = p1 - p0
-                pm = max(p1 - p0, 1e-12)
-                dp1 = p1 * (1 - p1)
-                dp0 = p0 * (1 - p0)
-                gs = (dp1 - dp0) / pm
-                g0 = dp0 / pm
-                g1 = -dp1 / pm
-            wgt = cw[y] / n
-            gs *= wgt
-            grad[0] += gs * raw
-            grad[1] += (g0 + g1) * wgt
-            grad[2] += g1 * wgt * math.exp(d)
-            for j, x in feats:
-                grad[3 + j] += gs * x
-        for j in range(n_features):
-            grad[3 + j] += lam * params[3 + j] / n
-        lr = LEARNING_RATE
-        for i, g in enumerate(grad):
-            m[i] = b1 * m[i] + (1 - b1) * g
-            v[i] = b2 * v[i] + (1 - b2) * g * g
-            mh = m[i] / (1 - b1**t)
-            vh = v[i] / (1 - b2**t)
-            params[i] -= lr * mh / (math.sqrt(vh) + eps)
-    a, th0, d = params[0], params[1], params[2]
-    return a, params[3:], th0, th0 + math.exp(d)
-
-
-def score(model, raw, feats):
+def score(model, raw, x):
     a, w, _, _ = model
-    s = a * raw
-    for j, x in feats:
-        s += w[j] * x
-    return s
-
-
-def f1_macro(pairs):
-    conf = [[0] * 3 for _ in range(3)]
-    for g, p in pairs:
-        conf[g][p] += 1
-    return f1_from_confusion(conf)
+    return a * raw + x @ w
 
 
 def f1_from_confusion(conf):
@@ -245,19 +227,31 @@ def best_thresholds(scored):
     return best
 
 
-def cross_validate(data, lines, n_features, lam):
+def arrays(rows):
+    return np.array([r["raw"] for r in rows]), np.array([r["gold"] + 1 for r in rows])
+
+
+def cross_validate(rows, lam, min_targets):
     """Mean macro-F1 over FOLDS folds; the targets of a sentence stay in one fold."""
-    order = sorted(set(lines))
+    order = sorted(set(r["line"] for r in rows))
     random.Random(13).shuffle(order)
     fold_of = {line: k % FOLDS for k, line in enumerate(order)}
     scores = []
     for fold in range(FOLDS):
-        tr = [d for d, line in zip(data, lines) if fold_of[line] != fold]
-        te = [d for d, line in zip(data, lines) if fold_of[line] == fold]
-        model = fit(tr, n_features, lam)
-        _, lo, hi = best_thresholds([(score(model, r, f), y) for r, f, y in tr])
-        pred = [(y, 0 if score(model, r, f) < lo else 2 if score(model, r, f) > hi else 1) for r, f, y in te]
-        scores.append(f1_macro(pred))
+        tr = [r for r in rows if fold_of[r["line"]] != fold]
+        te = [r for r in rows if fold_of[r["line"]] == fold]
+        words = not_names(tr)
+        x_tr, vocab = encode(tr, words, min_targets=min_targets)
+        x_te, _ = encode(te, words, vocab)
+        (raw_tr, y_tr), (raw_te, y_te) = arrays(tr), arrays(te)
+        model = fit(raw_tr, x_tr, y_tr, lam)
+        _, lo, hi = best_thresholds(list(zip(score(model, raw_tr, x_tr).tolist(), y_tr.tolist())))
+        s = score(model, raw_te, x_te)
+        pred = np.where(s < lo, 0, np.where(s > hi, 2, 1))
+        conf = [[0] * 3 for _ in range(3)]
+        for g, q in zip(y_te.tolist(), pred.tolist()):
+            conf[g][q] += 1
+        scores.append(f1_from_confusion(conf))
     return sum(scores) / len(scores)
 
 
@@ -268,23 +262,31 @@ def main():
     ap.add_argument("--min-targets", type=int, default=MIN_TARGETS)
     args = ap.parse_args()
     rows = read(args.features)
-    vocab = vocabulary(rows, args.min_targets)
-    index = {w: j for j, w in enumerate(vocab)}
-    data = encode(rows, index)
     if args.lam is None:
         results = []
         for lam in LAMBDAS:
-            f = cross_validate(data, [r["line"] for r in rows], len(vocab), lam)
+            f = cross_validate(rows, lam, args.min_targets)
             print(f"lambda {lam}: {FOLDS}-fold macro-F1 {f * 100:.2f}", file=sys.stderr)
             results.append((f, lam))
         lam = max(results)[1]
     else:
         lam = args.lam
-    a, w, _, _ = fit(data, len(vocab), lam)
-    print(f"lambda {lam}, a {a:.4f}, {len(vocab)} words", file=sys.stderr)
+    x, vocab = encode(rows, not_names(rows), min_targets=args.min_targets)
+    raw, y = arrays(rows)
+    a, w, _, _ = fit(raw, x, y, lam)
+    pairs = sum(" " in k for k in vocab)
+    print(f"lambda {lam}, a {a:.4f}, {len(vocab) - pairs} words, {pairs} pairs", file=sys.stderr)
     out = sys.stdout
-    out.write(HEADER.format(lam=lam, words=len(vocab), min_targets=args.min_targets, a=a))
-    for word, weight in sorted(zip(vocab, w), key=lambda p: (-abs(p[1]), p[0])):
+    out.write(
+        HEADER.format(
+            lam=lam,
+            words=len(vocab) - pairs,
+            pairs=pairs,
+            min_targets=args.min_targets,
+            a=a,
+        )
+    )
+    for word, weight in sorted(zip(vocab, w.tolist()), key=lambda p: (-abs(p[1]), p[0])):
         value = weight / a
         if abs(value) >= 0.05:
             out.write(f"{word}\t{value:.2f}\n")
@@ -294,20 +296,25 @@ HEADER = """\
 # Target lexicon: words toward a target, learned from NewsMTSC train.
 # Read by the scope rules of target sentiment (src/scoring/target_scope.rs):
 # each word in a clause that names the target adds weight × its scope factor
-# (where it stands from the target, whether the target speaks it, VADER's
-# negation and booster factor) to the sum of VADER valences and stance cues.
+# (where it stands from the target, whether the target speaks it: × 0.5,
+# VADER's negation and booster factor) to the sum of VADER valences and
+# stance cues.
 #
-# Format: word<TAB>weight, weight in VADER valence units. Lines starting with
-# '#' are comments. Extend with --lexicon sentiment_target=FILE, replace with
+# Format: word<TAB>weight, weight in VADER valence units; `word` is one word
+# or a pair of adjacent words separated by one space (the weight of the
+# second word when the first stands just before it, both in scope; a word
+# counts its own entry and its pair's). Lines starting with '#' are
+# comments. Extend with --lexicon sentiment_target=FILE, replace with
 # --replace-lexicon sentiment_target=FILE.
 #
 # LEARNED, not hand-rated: written by lexicons/tools/learn_news_target.py
 # (ordinal logistic regression, L2 penalty {lam} chosen by 5-fold
-# cross-validation on train; {words} words that occur near >= {min_targets}
-# training targets, names left out; engine-sum coefficient {a:.4f}; weights
-# below 0.05 in size dropped). Reproduce with the commands in that script's
-# docstring. The weights reflect how NewsMTSC's annotators read US political
-# news of 2016-2020 toward persons, not general word meaning.
+# cross-validation on train; {words} words and {pairs} word pairs that
+# occur near >= {min_targets} training targets, names left out; engine-sum
+# coefficient {a:.4f}; weights below 0.05 in size dropped). Reproduce with
+# the commands in that script's docstring. The weights reflect how
+# NewsMTSC's annotators read US political news of 2016-2020 toward persons,
+# not general word meaning.
 #
 # Source data: NewsMTSC (Felix Hamborg and Karsten Donnay, "NewsMTSC: A
 # Dataset for (Multi-)Target-dependent Sentiment Classification in Political

@@ -10,13 +10,15 @@
 
 #[path = "../fuzz/checks.rs"]
 mod checks;
+mod common;
+
+use common::linear::assert_linear;
 
 use std::fs;
 use std::path::Path;
-use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use stance::{Article, Engine, Lexicons};
+use stance::{Engine, Lexicons};
 
 /// Every file of a fuzz target's corpus.
 fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
@@ -186,35 +188,6 @@ proptest! {
         data.extend(lines.join("\n").into_bytes());
         checks::lexicon(&data);
     }
-}
-
-/// The fastest of five runs of the engine on `text` (the fastest, so that a
-/// busy machine does not stretch one size more than the other).
-fn time(engine: &Engine, text: &str) -> Duration {
-    let article = Article::new("a", text);
-    (0..5)
-        .map(|_| {
-            let started = Instant::now();
-            std::hint::black_box(engine.score(&article));
-            started.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
-/// Eight times the text takes less than 32 times as long (linear: 8; a
-/// quadratic stage: 64), with a floor so that tiny timings do not flake. This
-/// checks the order of growth, not speed (that is in benches/): the margin is
-/// wide because the test shares the machine with the rest of the suite.
-fn assert_linear(engine: &Engine, what: &str, make: impl Fn(usize) -> String, base: usize) {
-    let small = time(engine, &make(base));
-    let large = time(engine, &make(8 * base));
-    let bound = (small * 32).max(Duration::from_millis(300));
-    assert!(
-        large < bound,
-        "{what}: {} bytes took {small:?}, 8 times as many {large:?}",
-        base
-    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! bug. A test for a bug in code not yet fixed is `#[ignore]`d with the
 //! reason; remove the `ignore` with the fix.
 
-use std::time::{Duration, Instant};
+mod common;
 
 use stance::{Article, Engine, Lexicons};
 
@@ -10,24 +10,9 @@ fn engine() -> Engine {
     Engine::from_lexicons(Lexicons::embedded().expect("embedded lexicons"))
 }
 
-fn time(engine: &Engine, text: &str) -> Duration {
-    let article = Article::new("a", text);
-    let started = Instant::now();
-    std::hint::black_box(engine.score(&article));
-    started.elapsed()
-}
-
-/// Eight times the text takes less than 24 times as long (linear: 8;
-/// quadratic: 64), with a floor so that tiny timings do not flake.
+/// `unit` repeated: 8 times the repeats take less than 32 times as long.
 fn assert_linear(unit: &str, repeats: usize) {
-    let engine = engine();
-    let small = time(&engine, &unit.repeat(repeats));
-    let large = time(&engine, &unit.repeat(8 * repeats));
-    assert!(
-        large < (small * 24).max(Duration::from_millis(200)),
-        "{repeats} repeats of {unit:?} took {small:?}, {} took {large:?}",
-        8 * repeats
-    );
+    common::linear::assert_linear(&engine(), unit, |n| unit.repeat(n), repeats);
 }
 
 /// `"We will." Lee said.` over and over: attribution compares each quote

@@ -34,7 +34,8 @@
 //! * **Names.** A lexicon word written in Title Case next to another Title Case
 //!   word is read as part of a name (`United Nations`, `Liberal Democrats`,
 //!   `Justice Department`) and scores nothing; at the start of a sentence only
-//!   when the next word is in Title Case too.
+//!   when the next word is in Title Case too. Not in a headline written in
+//!   Title Case ("Senator Accused Of Racism"), where capitals mark no name.
 //! * **Negativity bias.** After the rules, positive valences weigh
 //!   [`POSITIVE_WEIGHT`] and negative ones [`NEGATIVE_WEIGHT`], and a text is
 //!   positive or negative only at ± [`NEWS_THRESHOLD`] (VADER: ± 0.05): news is
@@ -43,7 +44,7 @@
 //!   what follows by half, every word once (VADER's `list.index` slip rescales
 //!   equal values unevenly).
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::fmt;
 
 use crate::error::LexiconError;
@@ -394,7 +395,7 @@ impl Vader {
         let sentence = Sentence {
             text,
             words: &words,
-            headline: is_headline(text),
+            headline: OnceCell::new(),
         };
 
         sentiments.clear();
@@ -638,8 +639,8 @@ struct Sentence<'a> {
     text: &'a str,
     words: &'a Words<'a>,
     /// Written in headline case ([`is_headline`]): Title Case says nothing
-    /// about names there.
-    headline: bool,
+    /// about names there. Worked out when a Title Case lexicon word asks.
+    headline: OnceCell<bool>,
 }
 
 /// Whether a clause ends after token `i`: its raw form ends with `,` `;` `:`
@@ -678,7 +679,7 @@ fn is_title(s: &Sentence<'_>, i: usize) -> bool {
 /// word, next to another Title Case word (`United Nations`, `Justice Department`,
 /// `Liberal Democrats`).
 fn is_name_part(s: &Sentence<'_>, i: usize) -> bool {
-    if s.headline || !is_title(s, i) {
+    if !is_title(s, i) || *s.headline.get_or_init(|| is_headline(s.text)) {
         return false;
     }
     let prev = i >= 2 && is_title(s, i - 1) && !ends_clause(s, i - 2);

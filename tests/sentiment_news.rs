@@ -205,6 +205,28 @@ fn names_and_policy_terms_are_no_sentiment() {
 }
 
 #[test]
+fn a_headline_in_title_case_is_not_read_as_names() {
+    let v = vader();
+    // Headline case capitalises every word, so "Accused Of Racism" is not a
+    // name: its words score (before, the name rule left the headline at 0).
+    let (compound, evidence) = news(
+        &v,
+        "Trump Picks Jeff Sessions, Senator Accused Of Racism, For Attorney General",
+    );
+    assert_eq!(compound, -0.8573);
+    assert_eq!(evidence, entries(&[("accused", -1.8), ("racism", -4.65)]));
+    // A sentence with names but in sentence case ("met", "in", "on"): the name
+    // rule still holds.
+    assert_eq!(
+        news(
+            &v,
+            "The Liberal Democrats met Senator Hope Hicks in Washington on Tuesday."
+        ),
+        (0.0, vec![])
+    );
+}
+
+#[test]
 fn idioms_and_dampeners_read_as_news() {
     let v = vader();
     // VADER's slang special case reads "the bomb" as +3.

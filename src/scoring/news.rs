@@ -34,7 +34,8 @@
 //! * **Names.** A lexicon word written in Title Case next to another Title Case
 //!   word is read as part of a name (`United Nations`, `Liberal Democrats`,
 //!   `Justice Department`) and scores nothing; at the start of a sentence only
-//!   when the next word is in Title Case too.
+//!   when the next word is in Title Case too. Not in a headline written in
+//!   Title Case ("Senator Accused Of Racism"), where capitals mark no name.
 //! * **Negativity bias.** After the rules, positive valences weigh
 //!   [`POSITIVE_WEIGHT`] and negative ones [`NEGATIVE_WEIGHT`], and a text is
 //!   positive or negative only at ± [`NEWS_THRESHOLD`] (VADER: ± 0.05): news is
@@ -43,7 +44,7 @@
 //!   what follows by half, every word once (VADER's `list.index` slip rescales
 //!   equal values unevenly).
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::fmt;
 
 use crate::error::LexiconError;
@@ -394,6 +395,7 @@ impl Vader {
         let sentence = Sentence {
             text,
             words: &words,
+            headline: OnceCell::new(),
         };
 
         sentiments.clear();
@@ -636,6 +638,9 @@ fn negate(valence: f64) -> f64 {
 struct Sentence<'a> {
     text: &'a str,
     words: &'a Words<'a>,
+    /// Written in headline case ([`is_headline`]): Title Case says nothing
+    /// about names there. Worked out when a Title Case lexicon word asks.
+    headline: OnceCell<bool>,
 }
 
 /// Whether a clause ends after token `i`: its raw form ends with `,` `;` `:`
@@ -674,13 +679,55 @@ fn is_title(s: &Sentence<'_>, i: usize) -> bool {
 /// word, next to another Title Case word (`United Nations`, `Justice Department`,
 /// `Liberal Democrats`).
 fn is_name_part(s: &Sentence<'_>, i: usize) -> bool {
-    if !is_title(s, i) {
+    if !is_title(s, i) || *s.headline.get_or_init(|| is_headline(s.text)) {
         return false;
     }
     let prev = i >= 2 && is_title(s, i - 1) && !ends_clause(s, i - 2);
     let starts_sentence = i == 0 || ends_clause(s, i - 1);
     let next = is_title(s, i + 1) && !ends_clause(s, i);
     next || (prev && !starts_sentence)
+}
+
+/// Fewest Title Case words in a headline.
+const HEADLINE_MIN_TITLE: usize = 4;
+
+/// Words headline style leaves in lower case (articles, short prepositions and
+/// conjunctions: AP and Chicago style), which say nothing either way.
+const HEADLINE_SMALL_WORDS: [&str; 35] = [
+    "a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on", "at", "to", "by", "as",
+    "up", "via", "from", "with", "into", "onto", "over", "vs", "so", "if", "is", "are", "was",
+    "be", "per", "off", "out", "than", "that", "after",
+];
+
+/// Whether `text` is written in headline case ("Trump Picks Jeff Sessions,
+/// Senator Accused Of Racism"): of its words other than
+/// [`HEADLINE_SMALL_WORDS`], at least [`HEADLINE_MIN_TITLE`] are in Title Case
+/// and at most one in ten starts in lower case. There every word is
+/// capitalised, so Title Case does not mark a name: without this, the name rule
+/// reads "Accused Of Racism" as a name and the headline scores nothing.
+fn is_headline(text: &str) -> bool {
+    let (mut title, mut lower, mut all) = (0usize, 0usize, 0usize);
+    for raw in text.split(vader::is_py_space) {
+        let w = strip_news_punctuation(raw);
+        if w.is_empty()
+            || !w
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
+            || HEADLINE_SMALL_WORDS
+                .iter()
+                .any(|small| w.eq_ignore_ascii_case(small))
+        {
+            continue;
+        }
+        all += 1;
+        let mut chars = w.chars();
+        match chars.next() {
+            Some(c) if c.is_uppercase() && chars.any(char::is_lowercase) => title += 1,
+            Some(c) if c.is_lowercase() => lower += 1,
+            _ => {}
+        }
+    }
+    title >= HEADLINE_MIN_TITLE && lower * 10 <= all
 }
 
 /// News mode's token list: VADER's, except that punctuation is stripped from

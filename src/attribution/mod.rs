@@ -501,10 +501,10 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         if !p.has_word(content.clone()) {
             return None;
         }
-        let end = content.end;
-        let st = p.statement(content, cue_text, cue.start, speaker, here);
+        let mut end = content.end;
+        let mut st = p.statement(content, cue_text, cue.start, speaker, here);
         if quotes_only && st.kind != StatementKind::Direct {
-            return None;
+            end = p.quote_opening_content(&mut st)?;
         }
         return Some(Found::Statement(st, end));
     }
@@ -676,10 +676,10 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
     }
     let content = p.content_after(start, unit.end);
     if p.has_word(content.clone()) {
-        let end = content.end;
-        let st = p.statement(content, cue_text, cue.start, speaker, true);
+        let mut end = content.end;
+        let mut st = p.statement(content, cue_text, cue.start, speaker, true);
         if quotes_only && st.kind != StatementKind::Direct {
-            return None;
+            end = p.quote_opening_content(&mut st)?;
         }
         return Some(Found::Statement(st, end));
     }
@@ -921,6 +921,21 @@ impl Phrases<'_, '_> {
             speaker,
             speaker_here,
         }
+    }
+
+    /// A quoting verb's content that opens with a quote and goes on after it
+    /// (`chanting "Bernie or Jill, No Hill," raising fresh questions …`): the
+    /// verb quotes only the quote, which becomes the direct content. Returns
+    /// where the quote ends, or `None` when the content opens with no quote.
+    fn quote_opening_content(&self, st: &mut Statement) -> Option<usize> {
+        let q = self.quote_opening_at(st.content.start)?;
+        let inner = self.trim_inner(q.content());
+        if st.kind != StatementKind::Partial || !self.has_word(inner.clone()) {
+            return None;
+        }
+        st.kind = StatementKind::Direct;
+        st.content = inner;
+        Some(q.end())
     }
 
     /// Direct when the content is one whole quote (then the content is what is

@@ -684,3 +684,48 @@ fn a_participle_right_after_a_name_before_a_quote() {
         )]
     );
 }
+
+/// PolNeAR (USA Today): a song's words, quoted after `sings`.
+#[test]
+fn sings_quotes_a_song() {
+    assert_eq!(
+        statements(
+            "In Just the Way You Are, Billy Joel sings, \"Don't go changing to try and please me.\""
+        ),
+        [row(
+            "direct",
+            "Billy Joel",
+            "sings",
+            "Don't go changing to try and please me."
+        )]
+    );
+}
+
+/// PolNeAR (USA Today): a quoting verb quotes only the quote its content opens
+/// with; the clause after it is the reporter's.
+#[test]
+fn a_quoting_verb_quotes_the_quote_and_not_the_clause_after_it() {
+    assert_eq!(
+        statements(
+            "Hundreds of pro-Sanders demonstrators marched through Center City on Monday, chanting \"Bernie or Jill, No Hill,\" raising fresh questions about whether Clinton will face a bleed of Sanders' most devoted backers."
+        ),
+        [row("direct", "Hundreds", "chanting", "Bernie or Jill, No Hill")]
+    );
+}
+
+/// PolNeAR (HuffPost): a curly quote nested in a curly quote stays inside it;
+/// the whole quote goes to the name after the dash.
+#[test]
+fn a_quote_nested_in_a_quote_stays_in_it() {
+    assert_eq!(
+        statements(
+            "“As a young, Hispanic woman....I’d rather live in what he calls “hell” than live in a world where he is president.” ― Adriana Rodarte"
+        ),
+        [row(
+            "direct",
+            "Adriana Rodarte",
+            "―",
+            "As a young, Hispanic woman....I’d rather live in what he calls “hell” than live in a world where he is president."
+        )]
+    );
+}

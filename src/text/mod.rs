@@ -47,6 +47,19 @@ mod tests {
         );
     }
 
+    /// A curly quote inside a straight one (PolNeAR, Breitbart) is part of it.
+    #[test]
+    fn a_quote_in_the_other_style_nests_in_the_open_quote() {
+        let (lex, text) = doc(
+            "\"The health issue is a partisan issue, which, I'm going to read you the question: \u{201C}Do you think Hillary's health concerns negatively impact her ability to serve as President?\u{201D} Forty-three, yes; forty-four, no.\"",
+        );
+        let d = Document::new(&text, &lex.abbreviations);
+        assert_eq!(d.quotes.len(), 1);
+        let q = d.quotes[0];
+        assert_eq!(q.open, 0);
+        assert_eq!(q.close, Some(d.tokens.len() - 1));
+    }
+
     #[test]
     fn a_quote_ending_a_sentence_ends_with_its_closing_mark() {
         assert_eq!(

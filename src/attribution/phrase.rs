@@ -967,6 +967,25 @@ impl<'d, 'l> Phrases<'d, 'l> {
                 stop = k;
                 break;
             }
+            // `Trump asserted that France had lost its identity: “France is no
+            // longer France,” he claimed`: a quote after a colon with an
+            // attribution of its own after it (after a comma) is that
+            // attribution's; the content ends at the colon.
+            if k > start
+                && doc.is_punct(k, ":")
+                && let Some(close) = self.quote_opening_at(k + 1).and_then(|q| q.close)
+            {
+                let paragraph_end = doc.paragraphs[doc.paragraph_of(k)].tokens.end;
+                // The quote ends with a comma (`,”` or `”,`) that the frame follows.
+                let comma_after = close + 1 < paragraph_end && doc.is_punct(close + 1, ",");
+                let after = if comma_after { close + 1 } else { close };
+                if (comma_after || doc.is_punct(close - 1, ","))
+                    && self.frame_starts_after(after, paragraph_end)
+                {
+                    stop = k;
+                    break;
+                }
+            }
             // A semicolon ends the clause: `…; TVN24 reported he received surgery`.
             if doc.is_punct(k, ";") {
                 stop = k;

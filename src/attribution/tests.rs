@@ -729,3 +729,23 @@ fn a_quote_nested_in_a_quote_stays_in_it() {
         )]
     );
 }
+
+/// PolNeAR (HuffPost): a quote after a colon, with an attribution of its own
+/// after it, is that attribution's; the clause before the colon ends there.
+#[test]
+fn a_quote_after_a_colon_goes_to_the_frame_after_it() {
+    assert_eq!(
+        statements(
+            "Soon after the gruesome murder of Father Jacques Hamel in Normandy, Trump asserted that France had lost its identity: “France is no longer France,” he claimed."
+        ),
+        [
+            row(
+                "indirect",
+                "Trump",
+                "asserted that",
+                "France had lost its identity"
+            ),
+            row("direct", "he", "claimed", "France is no longer France")
+        ]
+    );
+}

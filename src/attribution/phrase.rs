@@ -369,8 +369,16 @@ impl<'d, 'l> Phrases<'d, 'l> {
                 }
                 break;
             }
+            // An adjunct's word ends the phrase (`Kim said Monday in a
+            // statement`), except a document right after its determiner, which
+            // may speak (`"…," read the statement`).
+            let document = c.has(WordClasses::SPEAKER_NOUN)
+                && k == first + 1
+                && self.is(first, WordClasses::DETERMINER);
             if !self.phrase_word(k)
-                || (c.has(WordClasses::ADJUNCT_WORD) && !c.has(WordClasses::ROLE)) && !capitalized
+                || (c.has(WordClasses::ADJUNCT_WORD) && !c.has(WordClasses::ROLE))
+                    && !capitalized
+                    && !document
             {
                 break;
             }

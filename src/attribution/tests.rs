@@ -749,3 +749,20 @@ fn a_quote_after_a_colon_goes_to_the_frame_after_it() {
         ]
     );
 }
+
+/// A document right after its determiner may speak after an inverted cue
+/// (PolNeAR, Washington Post).
+#[test]
+fn a_document_after_its_determiner_speaks() {
+    assert_eq!(
+        statements(
+            "\"In writing her beautiful speech, Melania's team of writers took notes on her life's inspirations,\" read the statement, which was attributed to Miller."
+        ),
+        [row(
+            "direct",
+            "the statement",
+            "read",
+            "In writing her beautiful speech, Melania's team of writers took notes on her life's inspirations"
+        )]
+    );
+}

@@ -297,6 +297,9 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
 
     // `Calling it a "culture of death" the archbishop said …`: a participle that
     // opens the sentence reports what the subject of the main clause said.
+    if doc.tokens[cue.start].capitalized && !participle_form(form) {
+        return inverted_opening(p, f);
+    }
     if doc.tokens[cue.start].capitalized {
         let start = p.skip_adjuncts(cue.end, unit.end);
         let content = p.content_after(start, unit.end);
@@ -694,6 +697,40 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         return Some(Found::Statement(st, j));
     }
     None
+}
+
+fn participle_form(form: &CueForm) -> bool {
+    form.words.last().is_some_and(|w| w.ends_with("ing"))
+}
+
+/// `Said Comey, "…"`, `Stated Stone:` (and the quote in the next paragraph): a
+/// cue that opens the sentence, the speaker after it (with an apposition), then
+/// a comma or a colon and a quote, which is the content. Without a quote it is
+/// no frame (`Reported cases rose`).
+fn inverted_opening(p: &Phrases, f: &CueSite) -> Option<Found> {
+    let doc = p.doc;
+    let (unit, cue) = (f.unit.clone(), f.cue.clone());
+    let np = p.forward_phrase(cue.end, unit.end)?;
+    let apposition = p.apposition_after(np.end, unit.end);
+    let mut j = apposition.as_ref().map_or(np.end, |a| a.end);
+    if j >= unit.end || !(doc.is_punct(j, ",") || doc.is_punct(j, ":")) {
+        return None;
+    }
+    let colon = doc.is_punct(j, ":");
+    j += 1;
+    let speaker = speaker_of(p, np, apposition);
+    if j >= unit.end && colon {
+        return Some(Found::Pending(speaker, unit.end));
+    }
+    p.quote_opening_at(j)?;
+    let content = p.content_after(j, unit.end);
+    let mut end = content.end;
+    let cue_text = doc.span_text(cue.clone()).to_string();
+    let mut st = p.statement(content, cue_text, cue.start, speaker, true);
+    if st.kind != StatementKind::Direct {
+        end = p.quote_opening_content(&mut st)?;
+    }
+    Some(Found::Statement(st, end))
 }
 
 /// `X cited Y as saying …`, `quoted Y as saying …`: a cue, the one it reports

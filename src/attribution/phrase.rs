@@ -122,7 +122,17 @@ impl<'d, 'l> Phrases<'d, 'l> {
             || matches!(doc.str(i - 1), "." | "!" | "?");
         let fronted_participle =
             opens_sentence && form.words.len() == 1 && form.words[0].ends_with("ing");
-        if doc.tokens[i].capitalized && form.frame != Frame::According && !fronted_participle {
+        // `Said Comey, "…"`: an inflected speech verb opening the sentence
+        // inverts (the frame then takes only a quote; see `inverted_opening`).
+        let fronted_verb = opens_sentence
+            && form.words.len() == 1
+            && matches!(form.frame, Frame::Speech | Frame::Quoting)
+            && *form.words[0] != *form.lemma;
+        if doc.tokens[i].capitalized
+            && form.frame != Frame::According
+            && !fronted_participle
+            && !fronted_verb
+        {
             return None;
         }
         let noun_after = |k: usize| {

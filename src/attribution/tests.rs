@@ -766,3 +766,20 @@ fn a_document_after_its_determiner_speaks() {
         )]
     );
 }
+
+/// Wikinews 2019: an inflected speech verb that opens the sentence inverts; the
+/// name after it speaks the quote after the comma.
+#[test]
+fn a_cue_opening_the_sentence_inverts() {
+    assert_eq!(
+        statements(
+            "Remarked Center for Biological Diversity scientist Tierra Curry, \"This reprieve from bad news on monarchs is a thank-you from the butterflies to all the people who planted native milkweeds.\""
+        ),
+        [row(
+            "direct",
+            "Center for Biological Diversity scientist Tierra Curry",
+            "Remarked",
+            "This reprieve from bad news on monarchs is a thank-you from the butterflies to all the people who planted native milkweeds."
+        )]
+    );
+}

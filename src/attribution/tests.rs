@@ -709,7 +709,12 @@ fn a_quoting_verb_quotes_the_quote_and_not_the_clause_after_it() {
         statements(
             "Hundreds of pro-Sanders demonstrators marched through Center City on Monday, chanting \"Bernie or Jill, No Hill,\" raising fresh questions about whether Clinton will face a bleed of Sanders' most devoted backers."
         ),
-        [row("direct", "Hundreds", "chanting", "Bernie or Jill, No Hill")]
+        [row(
+            "direct",
+            "Hundreds",
+            "chanting",
+            "Bernie or Jill, No Hill"
+        )]
     );
 }
 

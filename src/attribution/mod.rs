@@ -146,6 +146,26 @@ pub fn attribute(doc: &Document, lex: AttributionLexicons) -> Vec<Statement> {
             }
         }
     }
+    // `President Clinton released the following statement:` ending a unit with
+    // no cue of its own announces the next unit's quote for the clause's
+    // subject, when that is a name or a noun phrase (`Wait, it gets better:`
+    // announces nothing).
+    for (u, unit) in units.iter().enumerate() {
+        let colon = unit.end - 1;
+        let announces = unit.end > unit.start + 2
+            && doc.is_punct(colon, ":")
+            && !pending.iter().any(|(pu, _)| *pu == u)
+            && !statements
+                .iter()
+                .any(|st| st.cue_token.is_some_and(|c| unit.contains(&c)));
+        if let Some(np) = announces
+            .then(|| p.clause_subject(unit.start, colon))
+            .flatten()
+            .filter(|np| !p.is(np.start, WordClasses::PRONOUN))
+        {
+            pending.push((u, speaker_of(&p, np, None)));
+        }
+    }
     let mut found = FoundSoFar::new(&statements, covered);
     for (u, unit) in units.iter().enumerate() {
         // A `Kim said:` with nothing after it announces the next unit's quote only.

@@ -788,3 +788,20 @@ fn a_cue_opening_the_sentence_inverts() {
         )]
     );
 }
+
+/// Wikinews 2020: a clause that ends its sentence with a colon and no cue
+/// announces the quote of the next paragraph for its subject.
+#[test]
+fn a_colon_ending_a_clause_announces_the_next_quote() {
+    assert_eq!(
+        statements(
+            "Article 2, Section 1 sets the citizenship qualification for president:\n\"No Person except a natural born Citizen, or a Citizen of the United States, at the time of the Adoption of this Constitution, shall be eligible to the Office of President.\""
+        ),
+        [row(
+            "direct",
+            "Article",
+            "",
+            "No Person except a natural born Citizen, or a Citizen of the United States, at the time of the Adoption of this Constitution, shall be eligible to the Office of President."
+        )]
+    );
+}

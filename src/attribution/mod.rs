@@ -579,9 +579,17 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
             return None;
         }
         // Right after a quote any determiner phrase may speak: `"…," wrote one commenter`.
+        // `"…," read one.`, `"…," tweeted another.`: a lone determiner that
+        // ends the clause stands for a speaker of the quote.
+        let lone_determiner = p.follows_quote(b)
+            && cue.end + 1 < unit.end
+            && p.is(cue.end, WordClasses::DETERMINER)
+            && !p.is(cue.end, WordClasses::PRONOUN)
+            && (doc.is_punct(cue.end + 1, ".") || doc.is_punct(cue.end + 1, ","));
         let np = p
             .forward_phrase_raw(cue.end, unit.end)
-            .filter(|np| p.is_speaker(np.clone(), p.follows_quote(b)))?;
+            .filter(|np| p.is_speaker(np.clone(), p.follows_quote(b)))
+            .or_else(|| lone_determiner.then(|| cue.end..cue.end + 1))?;
         let apposition = p.apposition_after(np.end, unit.end);
         inverted_end = Some(apposition.as_ref().map_or(np.end, |a| a.end));
         subject = Some((np, apposition));

@@ -805,3 +805,18 @@ fn a_colon_ending_a_clause_announces_the_next_quote() {
         )]
     );
 }
+
+/// PolNeAR (Breitbart, AP): after a quote, an inverted cue and a lone
+/// determiner (`read one`) name a speaker of the quote.
+#[test]
+fn a_lone_determiner_after_an_inverted_cue_speaks() {
+    assert_eq!(
+        statements("“America is great! Trump is disgusting,” read one."),
+        [row(
+            "direct",
+            "one",
+            "read",
+            "America is great! Trump is disgusting"
+        )]
+    );
+}

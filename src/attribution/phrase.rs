@@ -668,7 +668,14 @@ impl<'d, 'l> Phrases<'d, 'l> {
                 .filter(|&k| doc.is_punct(k, ","))
                 .map(|c| c + 1),
         );
-        starts.into_iter().find_map(|mut s| {
+        // `And then Trump went fully on the attack, saying`: with no comma
+        // after it, a sentence's opening conjunction stands before the subject,
+        // when that is a name or a noun phrase (`So we spoke to them and
+        // explained`, `When I was programming …` open conversation, and a
+        // pronoun there may be a subordinate clause's).
+        let fallback = (intro && self.is(limit, WordClasses::BOUNDARY)).then_some(limit);
+        starts.into_iter().chain(fallback).find_map(|mut s| {
+            let is_fallback = Some(s) == fallback;
             while s < before
                 && self.is(s, WordClasses::SKIP | WordClasses::BOUNDARY)
                 && !self.is(s, WordClasses::PRONOUN)
@@ -687,7 +694,7 @@ impl<'d, 'l> Phrases<'d, 'l> {
             let participle_opening = doc.tokens[s].capitalized
                 && doc.lower(s).len() > 5
                 && doc.lower(s).ends_with("ing");
-            if !opens || participle_opening {
+            if !opens || participle_opening || is_fallback && self.is(s, WordClasses::PRONOUN) {
                 return None;
             }
             let np = self.forward_phrase(s, before)?;

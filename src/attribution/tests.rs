@@ -820,3 +820,20 @@ fn a_lone_determiner_after_an_inverted_cue_speaks() {
         )]
     );
 }
+
+/// PolNeAR (Washington Post): a sentence that opens with a conjunction (and no
+/// comma after it) has its subject after it; the participle's quote is theirs.
+#[test]
+fn a_participle_after_a_sentence_opening_conjunction() {
+    assert_eq!(
+        statements(
+            "And then Trump went fully on the attack, saying, \"Is President Obama going to finally mention the words radical Islamic terrorism? If he doesn't he should immediately resign in disgrace!\""
+        ),
+        [row(
+            "direct",
+            "Trump",
+            "saying",
+            "Is President Obama going to finally mention the words radical Islamic terrorism? If he doesn't he should immediately resign in disgrace!"
+        )]
+    );
+}

@@ -556,7 +556,9 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
                 .filter(|np| {
                     // Right before `said` or `told`, a determiner phrase speaks
                     // (`The actress said …`).
-                    let lenient = quote_after_cue
+                    // Not before `called "…"`, where a thing may be named (`a
+                    // 2002 psychology class called "Perception"`).
+                    let lenient = quote_after_cue && form.frame != Frame::Call
                         || p.follows_quote(np.start)
                         || (matches!(form.frame, Frame::Speech | Frame::Tell)
                             && np.end == cue.start);

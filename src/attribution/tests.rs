@@ -837,3 +837,20 @@ fn a_participle_after_a_sentence_opening_conjunction() {
         )]
     );
 }
+
+/// Wikinews 2019 and 2020: `called "…"` after a thing names it; nobody speaks.
+#[test]
+fn a_thing_called_by_a_name_says_nothing() {
+    assert_eq!(
+        statements(
+            "He specialized in removing people from areas that had become dangerous for them, a process called \"exfiltration.\""
+        ),
+        []
+    );
+    assert_eq!(
+        statements(
+            "In a July 9 speech in Pennsylvania, Biden introduced an economic plan called \"Build Back Better\" designed to reinvigorate the US economy in the aftermath of the coronavirus pandemic."
+        ),
+        []
+    );
+}

@@ -698,8 +698,15 @@ impl<'d, 'l> Phrases<'d, 'l> {
                 return None;
             }
             let np = self.forward_phrase(s, before)?;
-            // A subject is followed by its verb (or a parenthesis), not by more of a list.
-            (np.end < before && (self.is_word(np.end) || doc.is_punct(np.end, "("))).then_some(np)
+            // A subject is followed by its verb (or a parenthesis), not by more of a list,
+            // or by an apposition between commas and then the verb (`Silverman,
+            // herself a Sanders supporter during the primary, incurred …`).
+            let verb_at = self
+                .apposition_after(np.end, before)
+                .filter(|a| a.end + 1 < before && doc.is_punct(a.end, ","))
+                .map_or(np.end, |a| a.end + 1);
+            (verb_at < before && (self.is_word(verb_at) || doc.is_punct(verb_at, "(")))
+                .then_some(np)
         })
     }
 

@@ -854,3 +854,20 @@ fn a_thing_called_by_a_name_says_nothing() {
         []
     );
 }
+
+/// Wikinews 2019: a clause subject may have an apposition between commas
+/// before its verb; the participle's quote is the subject's.
+#[test]
+fn a_clause_subject_with_an_apposition() {
+    assert_eq!(
+        statements(
+            "The mayor of London, Sadiq Khan, gave his condolences via Twitter, adding, \"An urgent enquiry into what happened is underway to ensure it cannot happen again.\""
+        ),
+        [row(
+            "direct",
+            "The mayor of London",
+            "adding",
+            "An urgent enquiry into what happened is underway to ensure it cannot happen again."
+        )]
+    );
+}

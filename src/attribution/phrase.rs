@@ -8,6 +8,8 @@ use super::{AttributionLexicons, CueForm, Frame, TokenClasses, WordClasses};
 use crate::text::{Document, Quote, TokenKind};
 
 /// Longest speaker noun phrase, in tokens; longer runs are not a speaker.
+/// Content tokens of a quote short enough to be a title or a scare quote.
+const SHORT_QUOTE: usize = 4;
 const MAX_PHRASE: usize = 12;
 /// Longest apposition after a speaker's name.
 const MAX_APPOSITION: usize = 16;
@@ -641,7 +643,17 @@ impl<'d, 'l> Phrases<'d, 'l> {
     /// Hillary Clinton's right-hand woman rallied supporters, saying`.
     pub fn clause_subject(&self, limit: usize, before: usize) -> Option<Range<usize>> {
         let doc = self.doc;
-        if before <= limit || self.has_quote_between(limit, before) {
+        // A quote of a few words after the subject is a title or a scare quote
+        // (`Kerpen needled the CNN “reporter,” saying`, `a class called
+        // “Perception”`), not another speaker's words.
+        let short_quotes_only = doc.quotes[doc.quotes.partition_point(|q| q.end() <= limit)..]
+            .iter()
+            .take_while(|q| q.open < before)
+            .all(|q| q.close.is_some_and(|c| c < before) && q.content().len() <= SHORT_QUOTE);
+        if before <= limit
+            || self.has_quote_between(limit, before)
+                && !(short_quotes_only && !self.has_quote_between(limit, limit + 1))
+        {
             return None;
         }
         let mut starts: Vec<usize> = Vec::new();

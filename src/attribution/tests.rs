@@ -871,3 +871,31 @@ fn a_clause_subject_with_an_apposition() {
         )]
     );
 }
+
+/// Wikinews 2019 and 2020: a short quote (a scare quote or a title) between a
+/// subject and its coordinated cue leaves the subject the speaker.
+#[test]
+fn a_short_quote_before_a_coordinated_cue_leaves_the_subject() {
+    assert_eq!(
+        statements(
+            "Duda also characterised the deaths as \"crushing\" and wrote \"May God protect their parents and loved ones.\""
+        ),
+        [row(
+            "direct",
+            "Duda",
+            "wrote",
+            "May God protect their parents and loved ones."
+        )]
+    );
+    assert_eq!(
+        statements(
+            "In opening the debate, Carroll introduced himself as \"pro-life\" and said climate change must be addressed."
+        ),
+        [row(
+            "indirect",
+            "Carroll",
+            "said",
+            "climate change must be addressed"
+        )]
+    );
+}

@@ -650,10 +650,9 @@ impl<'d, 'l> Phrases<'d, 'l> {
             .iter()
             .take_while(|q| q.open < before)
             .all(|q| q.close.is_some_and(|c| c < before) && q.content().len() <= SHORT_QUOTE);
-        if before <= limit
-            || self.has_quote_between(limit, before)
-                && !(short_quotes_only && !self.has_quote_between(limit, limit + 1))
-        {
+        let quotes_in_the_way = self.has_quote_between(limit, before)
+            && (!short_quotes_only || self.has_quote_between(limit, limit + 1));
+        if before <= limit || quotes_in_the_way {
             return None;
         }
         let mut starts: Vec<usize> = Vec::new();

@@ -146,6 +146,26 @@ pub fn attribute(doc: &Document, lex: AttributionLexicons) -> Vec<Statement> {
             }
         }
     }
+    // `President Clinton released the following statement:` ending a unit with
+    // no cue of its own announces the next unit's quote for the clause's
+    // subject, when that is a name or a noun phrase (`Wait, it gets better:`
+    // announces nothing).
+    for (u, unit) in units.iter().enumerate() {
+        let colon = unit.end - 1;
+        let announces = unit.end > unit.start + 2
+            && doc.is_punct(colon, ":")
+            && !pending.iter().any(|(pu, _)| *pu == u)
+            && !statements
+                .iter()
+                .any(|st| st.cue_token.is_some_and(|c| unit.contains(&c)));
+        if let Some(np) = announces
+            .then(|| p.clause_subject(unit.start, colon))
+            .flatten()
+            .filter(|np| !p.is(np.start, WordClasses::PRONOUN))
+        {
+            pending.push((u, speaker_of(&p, np, None)));
+        }
+    }
     let mut found = FoundSoFar::new(&statements, covered);
     for (u, unit) in units.iter().enumerate() {
         // A `Kim said:` with nothing after it announces the next unit's quote only.
@@ -297,6 +317,9 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
 
     // `Calling it a "culture of death" the archbishop said …`: a participle that
     // opens the sentence reports what the subject of the main clause said.
+    if doc.tokens[cue.start].capitalized && !participle_form(form) {
+        return inverted_opening(p, f);
+    }
     if doc.tokens[cue.start].capitalized {
         let start = p.skip_adjuncts(cue.end, unit.end);
         let content = p.content_after(start, unit.end);
@@ -501,10 +524,10 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         if !p.has_word(content.clone()) {
             return None;
         }
-        let end = content.end;
-        let st = p.statement(content, cue_text, cue.start, speaker, here);
+        let mut end = content.end;
+        let mut st = p.statement(content, cue_text, cue.start, speaker, here);
         if quotes_only && st.kind != StatementKind::Direct {
-            return None;
+            end = p.quote_opening_content(&mut st)?;
         }
         return Some(Found::Statement(st, end));
     }
@@ -533,7 +556,9 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
                 .filter(|np| {
                     // Right before `said` or `told`, a determiner phrase speaks
                     // (`The actress said …`).
-                    let lenient = quote_after_cue
+                    // Not before `called "…"`, where a thing may be named (`a
+                    // 2002 psychology class called "Perception"`).
+                    let lenient = quote_after_cue && form.frame != Frame::Call
                         || p.follows_quote(np.start)
                         || (matches!(form.frame, Frame::Speech | Frame::Tell)
                             && np.end == cue.start);
@@ -556,9 +581,17 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
             return None;
         }
         // Right after a quote any determiner phrase may speak: `"…," wrote one commenter`.
+        // `"…," read one.`, `"…," tweeted another.`: a lone determiner that
+        // ends the clause stands for a speaker of the quote.
+        let lone_determiner = p.follows_quote(b)
+            && cue.end + 1 < unit.end
+            && p.is(cue.end, WordClasses::DETERMINER)
+            && !p.is(cue.end, WordClasses::PRONOUN)
+            && (doc.is_punct(cue.end + 1, ".") || doc.is_punct(cue.end + 1, ","));
         let np = p
             .forward_phrase_raw(cue.end, unit.end)
-            .filter(|np| p.is_speaker(np.clone(), p.follows_quote(b)))?;
+            .filter(|np| p.is_speaker(np.clone(), p.follows_quote(b)))
+            .or_else(|| lone_determiner.then(|| cue.end..cue.end + 1))?;
         let apposition = p.apposition_after(np.end, unit.end);
         inverted_end = Some(apposition.as_ref().map_or(np.end, |a| a.end));
         subject = Some((np, apposition));
@@ -676,10 +709,10 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
     }
     let content = p.content_after(start, unit.end);
     if p.has_word(content.clone()) {
-        let end = content.end;
-        let st = p.statement(content, cue_text, cue.start, speaker, true);
+        let mut end = content.end;
+        let mut st = p.statement(content, cue_text, cue.start, speaker, true);
         if quotes_only && st.kind != StatementKind::Direct {
-            return None;
+            end = p.quote_opening_content(&mut st)?;
         }
         return Some(Found::Statement(st, end));
     }
@@ -694,6 +727,40 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         return Some(Found::Statement(st, j));
     }
     None
+}
+
+fn participle_form(form: &CueForm) -> bool {
+    form.words.last().is_some_and(|w| w.ends_with("ing"))
+}
+
+/// `Said Comey, "…"`, `Stated Stone:` (and the quote in the next paragraph): a
+/// cue that opens the sentence, the speaker after it (with an apposition), then
+/// a comma or a colon and a quote, which is the content. Without a quote it is
+/// no frame (`Reported cases rose`).
+fn inverted_opening(p: &Phrases, f: &CueSite) -> Option<Found> {
+    let doc = p.doc;
+    let (unit, cue) = (f.unit.clone(), f.cue.clone());
+    let np = p.forward_phrase(cue.end, unit.end)?;
+    let apposition = p.apposition_after(np.end, unit.end);
+    let mut j = apposition.as_ref().map_or(np.end, |a| a.end);
+    if j >= unit.end || !(doc.is_punct(j, ",") || doc.is_punct(j, ":")) {
+        return None;
+    }
+    let colon = doc.is_punct(j, ":");
+    j += 1;
+    let speaker = speaker_of(p, np, apposition);
+    if j >= unit.end && colon {
+        return Some(Found::Pending(speaker, unit.end));
+    }
+    p.quote_opening_at(j)?;
+    let content = p.content_after(j, unit.end);
+    let mut end = content.end;
+    let cue_text = doc.span_text(cue.clone()).to_string();
+    let mut st = p.statement(content, cue_text, cue.start, speaker, true);
+    if st.kind != StatementKind::Direct {
+        end = p.quote_opening_content(&mut st)?;
+    }
+    Some(Found::Statement(st, end))
 }
 
 /// `X cited Y as saying …`, `quoted Y as saying …`: a cue, the one it reports
@@ -921,6 +988,21 @@ impl Phrases<'_, '_> {
             speaker,
             speaker_here,
         }
+    }
+
+    /// A quoting verb's content that opens with a quote and goes on after it
+    /// (`chanting "Bernie or Jill, No Hill," raising fresh questions …`): the
+    /// verb quotes only the quote, which becomes the direct content. Returns
+    /// where the quote ends, or `None` when the content opens with no quote.
+    fn quote_opening_content(&self, st: &mut Statement) -> Option<usize> {
+        let q = self.quote_opening_at(st.content.start)?;
+        let inner = self.trim_inner(q.content());
+        if st.kind != StatementKind::Partial || !self.has_word(inner.clone()) {
+            return None;
+        }
+        st.kind = StatementKind::Direct;
+        st.content = inner;
+        Some(q.end())
     }
 
     /// Direct when the content is one whole quote (then the content is what is

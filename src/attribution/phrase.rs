@@ -8,6 +8,8 @@ use super::{AttributionLexicons, CueForm, Frame, TokenClasses, WordClasses};
 use crate::text::{Document, Quote, TokenKind};
 
 /// Longest speaker noun phrase, in tokens; longer runs are not a speaker.
+/// Content tokens of a quote short enough to be a title or a scare quote.
+const SHORT_QUOTE: usize = 4;
 const MAX_PHRASE: usize = 12;
 /// Longest apposition after a speaker's name.
 const MAX_APPOSITION: usize = 16;
@@ -122,7 +124,17 @@ impl<'d, 'l> Phrases<'d, 'l> {
             || matches!(doc.str(i - 1), "." | "!" | "?");
         let fronted_participle =
             opens_sentence && form.words.len() == 1 && form.words[0].ends_with("ing");
-        if doc.tokens[i].capitalized && form.frame != Frame::According && !fronted_participle {
+        // `Said Comey, "…"`: an inflected speech verb opening the sentence
+        // inverts (the frame then takes only a quote; see `inverted_opening`).
+        let fronted_verb = opens_sentence
+            && form.words.len() == 1
+            && matches!(form.frame, Frame::Speech | Frame::Quoting)
+            && *form.words[0] != *form.lemma;
+        if doc.tokens[i].capitalized
+            && form.frame != Frame::According
+            && !fronted_participle
+            && !fronted_verb
+        {
             return None;
         }
         let noun_after = |k: usize| {
@@ -369,8 +381,16 @@ impl<'d, 'l> Phrases<'d, 'l> {
                 }
                 break;
             }
+            // An adjunct's word ends the phrase (`Kim said Monday in a
+            // statement`), except a document right after its determiner, which
+            // may speak (`"…," read the statement`).
+            let document = c.has(WordClasses::SPEAKER_NOUN)
+                && k == first + 1
+                && self.is(first, WordClasses::DETERMINER);
             if !self.phrase_word(k)
-                || (c.has(WordClasses::ADJUNCT_WORD) && !c.has(WordClasses::ROLE)) && !capitalized
+                || (c.has(WordClasses::ADJUNCT_WORD) && !c.has(WordClasses::ROLE))
+                    && !capitalized
+                    && !document
             {
                 break;
             }
@@ -623,7 +643,16 @@ impl<'d, 'l> Phrases<'d, 'l> {
     /// Hillary Clinton's right-hand woman rallied supporters, saying`.
     pub fn clause_subject(&self, limit: usize, before: usize) -> Option<Range<usize>> {
         let doc = self.doc;
-        if before <= limit || self.has_quote_between(limit, before) {
+        // A quote of a few words after the subject is a title or a scare quote
+        // (`Kerpen needled the CNN “reporter,” saying`, `a class called
+        // “Perception”`), not another speaker's words.
+        let short_quotes_only = doc.quotes[doc.quotes.partition_point(|q| q.end() <= limit)..]
+            .iter()
+            .take_while(|q| q.open < before)
+            .all(|q| q.close.is_some_and(|c| c < before) && q.content().len() <= SHORT_QUOTE);
+        let quotes_in_the_way = self.has_quote_between(limit, before)
+            && (!short_quotes_only || self.has_quote_between(limit, limit + 1));
+        if before <= limit || quotes_in_the_way {
             return None;
         }
         let mut starts: Vec<usize> = Vec::new();
@@ -650,7 +679,14 @@ impl<'d, 'l> Phrases<'d, 'l> {
                 .filter(|&k| doc.is_punct(k, ","))
                 .map(|c| c + 1),
         );
-        starts.into_iter().find_map(|mut s| {
+        // `And then Trump went fully on the attack, saying`: with no comma
+        // after it, a sentence's opening conjunction stands before the subject,
+        // when that is a name or a noun phrase (`So we spoke to them and
+        // explained`, `When I was programming …` open conversation, and a
+        // pronoun there may be a subordinate clause's).
+        let fallback = (intro && self.is(limit, WordClasses::BOUNDARY)).then_some(limit);
+        starts.into_iter().chain(fallback).find_map(|mut s| {
+            let is_fallback = Some(s) == fallback;
             while s < before
                 && self.is(s, WordClasses::SKIP | WordClasses::BOUNDARY)
                 && !self.is(s, WordClasses::PRONOUN)
@@ -669,12 +705,19 @@ impl<'d, 'l> Phrases<'d, 'l> {
             let participle_opening = doc.tokens[s].capitalized
                 && doc.lower(s).len() > 5
                 && doc.lower(s).ends_with("ing");
-            if !opens || participle_opening {
+            if !opens || participle_opening || is_fallback && self.is(s, WordClasses::PRONOUN) {
                 return None;
             }
             let np = self.forward_phrase(s, before)?;
-            // A subject is followed by its verb (or a parenthesis), not by more of a list.
-            (np.end < before && (self.is_word(np.end) || doc.is_punct(np.end, "("))).then_some(np)
+            // A subject is followed by its verb (or a parenthesis), not by more of a list,
+            // or by an apposition between commas and then the verb (`Silverman,
+            // herself a Sanders supporter during the primary, incurred …`).
+            let verb_at = self
+                .apposition_after(np.end, before)
+                .filter(|a| a.end + 1 < before && doc.is_punct(a.end, ","))
+                .map_or(np.end, |a| a.end + 1);
+            (verb_at < before && (self.is_word(verb_at) || doc.is_punct(verb_at, "(")))
+                .then_some(np)
         })
     }
 
@@ -966,6 +1009,25 @@ impl<'d, 'l> Phrases<'d, 'l> {
             if k > start && doc.lower(k) == "and" && next_is_cue(k + 1) {
                 stop = k;
                 break;
+            }
+            // `Trump asserted that France had lost its identity: “France is no
+            // longer France,” he claimed`: a quote after a colon with an
+            // attribution of its own after it (after a comma) is that
+            // attribution's; the content ends at the colon.
+            if k > start
+                && doc.is_punct(k, ":")
+                && let Some(close) = self.quote_opening_at(k + 1).and_then(|q| q.close)
+            {
+                let paragraph_end = doc.paragraphs[doc.paragraph_of(k)].tokens.end;
+                // The quote ends with a comma (`,”` or `”,`) that the frame follows.
+                let comma_after = close + 1 < paragraph_end && doc.is_punct(close + 1, ",");
+                let after = if comma_after { close + 1 } else { close };
+                if (comma_after || doc.is_punct(close - 1, ","))
+                    && self.frame_starts_after(after, paragraph_end)
+                {
+                    stop = k;
+                    break;
+                }
             }
             // A semicolon ends the clause: `…; TVN24 reported he received surgery`.
             if doc.is_punct(k, ";") {

@@ -684,3 +684,218 @@ fn a_participle_right_after_a_name_before_a_quote() {
         )]
     );
 }
+
+/// PolNeAR (USA Today): a song's words, quoted after `sings`.
+#[test]
+fn sings_quotes_a_song() {
+    assert_eq!(
+        statements(
+            "In Just the Way You Are, Billy Joel sings, \"Don't go changing to try and please me.\""
+        ),
+        [row(
+            "direct",
+            "Billy Joel",
+            "sings",
+            "Don't go changing to try and please me."
+        )]
+    );
+}
+
+/// PolNeAR (USA Today): a quoting verb quotes only the quote its content opens
+/// with; the clause after it is the reporter's.
+#[test]
+fn a_quoting_verb_quotes_the_quote_and_not_the_clause_after_it() {
+    assert_eq!(
+        statements(
+            "Hundreds of pro-Sanders demonstrators marched through Center City on Monday, chanting \"Bernie or Jill, No Hill,\" raising fresh questions about whether Clinton will face a bleed of Sanders' most devoted backers."
+        ),
+        [row(
+            "direct",
+            "Hundreds",
+            "chanting",
+            "Bernie or Jill, No Hill"
+        )]
+    );
+}
+
+/// PolNeAR (HuffPost): a curly quote nested in a curly quote stays inside it;
+/// the whole quote goes to the name after the dash.
+#[test]
+fn a_quote_nested_in_a_quote_stays_in_it() {
+    assert_eq!(
+        statements(
+            "“As a young, Hispanic woman....I’d rather live in what he calls “hell” than live in a world where he is president.” ― Adriana Rodarte"
+        ),
+        [row(
+            "direct",
+            "Adriana Rodarte",
+            "―",
+            "As a young, Hispanic woman....I’d rather live in what he calls “hell” than live in a world where he is president."
+        )]
+    );
+}
+
+/// PolNeAR (HuffPost): a quote after a colon, with an attribution of its own
+/// after it, is that attribution's; the clause before the colon ends there.
+#[test]
+fn a_quote_after_a_colon_goes_to_the_frame_after_it() {
+    assert_eq!(
+        statements(
+            "Soon after the gruesome murder of Father Jacques Hamel in Normandy, Trump asserted that France had lost its identity: “France is no longer France,” he claimed."
+        ),
+        [
+            row(
+                "indirect",
+                "Trump",
+                "asserted that",
+                "France had lost its identity"
+            ),
+            row("direct", "he", "claimed", "France is no longer France")
+        ]
+    );
+}
+
+/// A document right after its determiner may speak after an inverted cue
+/// (PolNeAR, Washington Post).
+#[test]
+fn a_document_after_its_determiner_speaks() {
+    assert_eq!(
+        statements(
+            "\"In writing her beautiful speech, Melania's team of writers took notes on her life's inspirations,\" read the statement, which was attributed to Miller."
+        ),
+        [row(
+            "direct",
+            "the statement",
+            "read",
+            "In writing her beautiful speech, Melania's team of writers took notes on her life's inspirations"
+        )]
+    );
+}
+
+/// Wikinews 2019: an inflected speech verb that opens the sentence inverts; the
+/// name after it speaks the quote after the comma.
+#[test]
+fn a_cue_opening_the_sentence_inverts() {
+    assert_eq!(
+        statements(
+            "Remarked Center for Biological Diversity scientist Tierra Curry, \"This reprieve from bad news on monarchs is a thank-you from the butterflies to all the people who planted native milkweeds.\""
+        ),
+        [row(
+            "direct",
+            "Center for Biological Diversity scientist Tierra Curry",
+            "Remarked",
+            "This reprieve from bad news on monarchs is a thank-you from the butterflies to all the people who planted native milkweeds."
+        )]
+    );
+}
+
+/// Wikinews 2020: a clause that ends its sentence with a colon and no cue
+/// announces the quote of the next paragraph for its subject.
+#[test]
+fn a_colon_ending_a_clause_announces_the_next_quote() {
+    assert_eq!(
+        statements(
+            "Article 2, Section 1 sets the citizenship qualification for president:\n\"No Person except a natural born Citizen, or a Citizen of the United States, at the time of the Adoption of this Constitution, shall be eligible to the Office of President.\""
+        ),
+        [row(
+            "direct",
+            "Article",
+            "",
+            "No Person except a natural born Citizen, or a Citizen of the United States, at the time of the Adoption of this Constitution, shall be eligible to the Office of President."
+        )]
+    );
+}
+
+/// PolNeAR (Breitbart, AP): after a quote, an inverted cue and a lone
+/// determiner (`read one`) name a speaker of the quote.
+#[test]
+fn a_lone_determiner_after_an_inverted_cue_speaks() {
+    assert_eq!(
+        statements("“America is great! Trump is disgusting,” read one."),
+        [row(
+            "direct",
+            "one",
+            "read",
+            "America is great! Trump is disgusting"
+        )]
+    );
+}
+
+/// PolNeAR (Washington Post): a sentence that opens with a conjunction (and no
+/// comma after it) has its subject after it; the participle's quote is theirs.
+#[test]
+fn a_participle_after_a_sentence_opening_conjunction() {
+    assert_eq!(
+        statements(
+            "And then Trump went fully on the attack, saying, \"Is President Obama going to finally mention the words radical Islamic terrorism? If he doesn't he should immediately resign in disgrace!\""
+        ),
+        [row(
+            "direct",
+            "Trump",
+            "saying",
+            "Is President Obama going to finally mention the words radical Islamic terrorism? If he doesn't he should immediately resign in disgrace!"
+        )]
+    );
+}
+
+/// Wikinews 2019 and 2020: `called "…"` after a thing names it; nobody speaks.
+#[test]
+fn a_thing_called_by_a_name_says_nothing() {
+    assert_eq!(
+        statements(
+            "He specialized in removing people from areas that had become dangerous for them, a process called \"exfiltration.\""
+        ),
+        []
+    );
+    assert_eq!(
+        statements(
+            "In a July 9 speech in Pennsylvania, Biden introduced an economic plan called \"Build Back Better\" designed to reinvigorate the US economy in the aftermath of the coronavirus pandemic."
+        ),
+        []
+    );
+}
+
+/// Wikinews 2019: a clause subject may have an apposition between commas
+/// before its verb; the participle's quote is the subject's.
+#[test]
+fn a_clause_subject_with_an_apposition() {
+    assert_eq!(
+        statements(
+            "The mayor of London, Sadiq Khan, gave his condolences via Twitter, adding, \"An urgent enquiry into what happened is underway to ensure it cannot happen again.\""
+        ),
+        [row(
+            "direct",
+            "The mayor of London",
+            "adding",
+            "An urgent enquiry into what happened is underway to ensure it cannot happen again."
+        )]
+    );
+}
+
+/// Wikinews 2019 and 2020: a short quote (a scare quote or a title) between a
+/// subject and its coordinated cue leaves the subject the speaker.
+#[test]
+fn a_short_quote_before_a_coordinated_cue_leaves_the_subject() {
+    assert_eq!(
+        statements(
+            "Duda also characterised the deaths as \"crushing\" and wrote \"May God protect their parents and loved ones.\""
+        ),
+        [row(
+            "direct",
+            "Duda",
+            "wrote",
+            "May God protect their parents and loved ones."
+        )]
+    );
+    assert_eq!(
+        statements(
+            "In opening the debate, Carroll introduced himself as \"pro-life\" and said climate change must be addressed."
+        ),
+        [row(
+            "indirect",
+            "Carroll",
+            "said",
+            "climate change must be addressed"
+        )]
+    );
+}

@@ -47,6 +47,36 @@ mod tests {
         );
     }
 
+    /// A name spelled with broken characters (PolNeAR, Washington Post), composed
+    /// or decomposed, and a decomposed accent stay one word.
+    #[test]
+    fn mojibake_and_combining_marks_stay_in_their_word() {
+        for name in [
+            "Fran\u{C3}\u{C2}\u{A7}ois",
+            "FranA\u{303}\u{83}A\u{302}\u{A7}ois",
+            "Trevie\u{301}dic",
+        ] {
+            let (lex, text) = doc(&format!("French President {name} Hollande said Friday."));
+            let d = Document::new(&text, &lex.abbreviations);
+            let words: Vec<&str> = (0..d.tokens.len()).map(|k| d.str(k)).collect();
+            assert_eq!(words[2], name);
+            assert_eq!(words.len(), 7);
+        }
+    }
+
+    /// A curly quote inside a straight one (PolNeAR, Breitbart) is part of it.
+    #[test]
+    fn a_quote_in_the_other_style_nests_in_the_open_quote() {
+        let (lex, text) = doc(
+            "\"The health issue is a partisan issue, which, I'm going to read you the question: \u{201C}Do you think Hillary's health concerns negatively impact her ability to serve as President?\u{201D} Forty-three, yes; forty-four, no.\"",
+        );
+        let d = Document::new(&text, &lex.abbreviations);
+        assert_eq!(d.quotes.len(), 1);
+        let q = d.quotes[0];
+        assert_eq!(q.open, 0);
+        assert_eq!(q.close, Some(d.tokens.len() - 1));
+    }
+
     #[test]
     fn a_quote_ending_a_sentence_ends_with_its_closing_mark() {
         assert_eq!(

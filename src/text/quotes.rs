@@ -47,6 +47,64 @@ fn mark(s: &str) -> Option<Mark> {
     }
 }
 
+/// Whether the mark at `i` looks like an opening mark (stuck to the word after
+/// it only) and like a closing one (stuck to the word before it only).
+fn glue(doc: &Document, para: std::ops::Range<usize>, i: usize) -> (bool, bool) {
+    let glued_before = i > para.start && doc.tokens[i - 1].end == doc.tokens[i].start;
+    let glued_after = i + 1 < para.end && doc.tokens[i + 1].start == doc.tokens[i].end;
+    (glued_after && !glued_before, glued_before && !glued_after)
+}
+
+/// With a quote open at `outer`, the mark at `inner` opens a nested quote when
+/// it opens in the other style (`“` in a straight quote, a straight mark stuck
+/// to the next word in a curly one) or is a curly `“` in a curly quote, its
+/// closing mark of the same style comes next, and a closing mark of the outer
+/// style follows before any other mark opens. Returns the nested closing mark.
+fn nested_quote_close(
+    doc: &Document,
+    para: std::ops::Range<usize>,
+    outer: usize,
+    inner: usize,
+) -> Option<usize> {
+    let curly_outer = mark(doc.str(outer)) == Some(Mark::Open);
+    let opens = |k: usize| match mark(doc.str(k)) {
+        Some(Mark::Open) => true,
+        Some(Mark::Either) => glue(doc, para.clone(), k).0,
+        _ => false,
+    };
+    let inner_curly = match mark(doc.str(inner))? {
+        Mark::Open if !glue(doc, para.clone(), inner).1 => true,
+        Mark::Either if curly_outer && glue(doc, para.clone(), inner).0 => false,
+        _ => return None,
+    };
+    // `"“You don’t win …,” Rubio responded …"`: a mark right after the
+    // opening one doubles it and opens no nested quote.
+    if !inner_curly && !curly_outer || inner == outer + 1 {
+        return None;
+    }
+    // The next mark closes the nested quote in its own style …
+    let marks = (inner + 1..para.end)
+        .filter(|&k| doc.tokens[k].kind == TokenKind::Punct && mark(doc.str(k)).is_some());
+    let mut marks = marks.peekable();
+    let close = marks.next()?;
+    let closes_inner = if inner_curly {
+        mark(doc.str(close)) == Some(Mark::Close)
+    } else {
+        mark(doc.str(close)) == Some(Mark::Either) && !opens(close)
+    };
+    if !closes_inner {
+        return None;
+    }
+    // … and the one after it closes the outer quote.
+    let outer_close = marks.next()?;
+    let closes_outer = if curly_outer {
+        mark(doc.str(outer_close)) == Some(Mark::Close)
+    } else {
+        mark(doc.str(outer_close)) == Some(Mark::Either) && !opens(outer_close)
+    };
+    closes_outer.then_some(close)
+}
+
 /// Pairs the double quotation marks of each paragraph. Single marks are left
 /// alone: `’` is mostly an apostrophe, and `‘…’` nests inside a double quote.
 pub(super) fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<Option<u32>>) {
@@ -62,19 +120,29 @@ pub(super) fn find_quotes(doc: &Document) -> (Vec<Quote>, Vec<Option<u32>>) {
             paragraph: p,
             continues: false,
         };
+        // The closing mark of a quote nested in the open one, to pass over.
+        let mut nested_close: Option<usize> = None;
         for i in para.tokens.clone() {
             if doc.tokens[i].kind != TokenKind::Punct {
                 continue;
             }
             let Some(m) = mark(doc.str(i)) else { continue };
-            let glued_before =
-                i > para.tokens.start && doc.tokens[i - 1].end == doc.tokens[i].start;
-            let glued_after =
-                i + 1 < para.tokens.end && doc.tokens[i + 1].start == doc.tokens[i].end;
-            // A straight mark stuck to the word after it only looks like an opening
-            // mark; stuck to the word before it only, like a closing one.
-            let looks_open = glued_after && !glued_before;
-            let looks_close = glued_before && !glued_after;
+            if nested_close == Some(i) {
+                nested_close = None;
+                continue;
+            }
+            let (looks_open, looks_close) = glue(doc, para.tokens.clone(), i);
+            // `"… the question: “As you know, …” Forty-three, yes."`: a quote
+            // in the other style (or a curly one in a curly one) opened inside
+            // the open quote and closed before the open quote closes is nested
+            // in it: its marks are part of the open quote's content.
+            if let Some(o) = open
+                && nested_close.is_none()
+                && let Some(c) = nested_quote_close(doc, para.tokens.clone(), o, i)
+            {
+                nested_close = Some(c);
+                continue;
+            }
             // Curly marks typed the wrong way round: `”This is why …` opening a
             // paragraph or glued only to the word after it opens; `…here,“`
             // glued only to the word before it closes.

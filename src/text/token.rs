@@ -190,7 +190,7 @@ pub(super) fn tokenize(
             let Some((d, dl)) = scan.at(tok_end) else {
                 break;
             };
-            if scan.alnum(d) {
+            if scan.alnum(d) || mojibake_continues(text.get(tok_start..tok_end), d) {
                 tok_end += dl;
                 ascii &= dl == 1;
                 continue;
@@ -245,6 +245,28 @@ pub(super) fn tokenize(
         }
         push(text, (tok_start, tok_end, ascii), kind, tokens, lower);
         i = tok_end;
+    }
+}
+
+/// Inside a word, a combining mark (U+0300 to U+036F: text in decomposed
+/// form, `A` and a combining tilde for `Ã`) continues it; so does a Latin-1
+/// symbol or control character (U+0080 to U+00BF) right after `Ã` or `Â`, the
+/// second byte of a letter that a wrong decoding turned into two characters
+/// (`FranÃ§ois`, `FranÃÂ§ois` for `François`).
+#[inline]
+fn mojibake_continues(word_so_far: Option<&str>, d: char) -> bool {
+    if ('\u{300}'..='\u{36F}').contains(&d) {
+        return true;
+    }
+    if !('\u{80}'..='\u{BF}').contains(&d) {
+        return false;
+    }
+    let mut back = word_so_far.unwrap_or("").chars().rev();
+    match back.next() {
+        Some('\u{C3}' | '\u{C2}') => true,
+        // `A` and a combining tilde or circumflex: `Ã`, `Â` decomposed.
+        Some('\u{303}' | '\u{302}') => back.next() == Some('A'),
+        _ => false,
     }
 }
 
@@ -368,7 +390,7 @@ mod tests {
             let mut has_inner_period = false;
             // Extend over letters and digits, and over inner joiners followed by one.
             while let Some(&(j, d)) = chars.peek() {
-                if d.is_alphanumeric() {
+                if d.is_alphanumeric() || mojibake_continues(text.get(tok_start..tok_end), d) {
                     tok_end = start + j + d.len_utf8();
                     chars.next();
                     continue;

@@ -53,12 +53,13 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             for (d, s) in docs.iter().zip(&statements) {
                 let mentions = lex.actors.mentions(d);
+                let surnames = actors::surname_mentions(d, &mentions, &lex.speaker_words);
                 let rlex = ResolveLexicons {
                     actors: &lex.actors,
                     words: &lex.speaker_words,
                     target_phrases: &lex.target_phrases,
                 };
-                black_box(actors::resolve(d, s, &mentions, rlex));
+                black_box(actors::resolve(d, s, &mentions, &surnames, rlex));
             }
         })
     });

@@ -75,10 +75,12 @@ impl Engine {
         let doc = Document::new(text, &lex.abbreviations);
         let statements = attribution::attribute(&doc, lex.attribution());
         let mentions = lex.actors.mentions(&doc);
+        let surnames = actors::surname_mentions(&doc, &mentions, &lex.speaker_words);
         let resolutions = actors::resolve(
             &doc,
             &statements,
             &mentions,
+            &surnames,
             ResolveLexicons {
                 actors: &lex.actors,
                 words: &lex.speaker_words,

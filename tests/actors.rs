@@ -116,3 +116,37 @@ fn delivering_vaccine_is_aid_toward_the_country_it_reaches() {
     );
     assert_eq!(dyads(&report), [("UN", "Apia")]);
 }
+
+/// wn-2019-0104, the Court of Session on the prorogation of Parliament:
+/// `Johnson's advice` names the Prime Minister the article named in full
+/// before (`Prime Minister Boris Johnson`), so London is the court's target.
+const COURT_OF_SESSION: &str = "On Wednesday, the Court of Session in Scotland issued an \
+opinion on the suspension — prorogation — of the Parliament of the United Kingdom which went \
+into effect on Tuesday, finding it to be unlawful. The Court of Session is the highest civil \
+court in Scotland. The only court with higher authority is the Supreme Court of the United \
+Kingdom.\n\nThe court had been petitioned by Joanna Cherry of the Scottish National Party and \
+78 co-petitioners for a ruling on the prorogation of the UK parliament by Queen Elizabeth II at \
+the request of Prime Minister Boris Johnson. Cherry and all but one of the petitioners are \
+members of UK parliament.\n\nThe three-judge court found Johnson's advice to the Queen \"was \
+motivated by the improper purpose of stymying Parliament and that it, and what has followed \
+from it, is unlawful.\"";
+
+#[test]
+fn a_surname_after_the_full_name_names_the_persons_actor_as_a_target() {
+    let report = score("wn-2019-0104", COURT_OF_SESSION);
+    let court = "the Court of Session in Scotland";
+    assert_eq!(
+        statements(&report),
+        [
+            (court, Some("Edinburgh"), vec![]),
+            (court, Some("Edinburgh"), vec!["London"]),
+        ]
+    );
+    // The court's finding, read from `Johnson's` on: `improper` (-2.25) and
+    // `unlawful` (stance -2.00) outweigh `motivated` (+1.60).
+    assert_eq!(
+        format!("{:.4}", report.statements[1].target_stances[0]),
+        "-0.1983"
+    );
+    assert_eq!(dyads(&report), [("Edinburgh", "London")]);
+}

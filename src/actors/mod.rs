@@ -16,6 +16,8 @@ mod phrases;
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 pub use lexicon::{ActorId, ActorLexicon, ActorMention, AliasKind};
 pub use phrases::{TargetPhraseKind, TargetPhrases};
 
@@ -79,6 +81,10 @@ struct Resolver<'a, 'l> {
     mentions: &'a [ActorMention],
     /// For each token, the actor mention it is part of.
     mention_at: Vec<Option<u32>>,
+    /// Persons named again by surname ([`surname_mentions`]): targets only.
+    surnames: &'a [ActorMention],
+    /// For each token, the surname mention it is.
+    surname_at: Vec<Option<u32>>,
     referents: Vec<Referent>,
     /// The actors the article names, most named first (the first named, on a
     /// tie), counted once: pronouns and titled officials fall back on the
@@ -91,11 +97,18 @@ pub fn resolve(
     doc: &Document,
     statements: &[Statement],
     mentions: &[ActorMention],
+    surnames: &[ActorMention],
     lex: ResolveLexicons,
 ) -> Vec<Resolution> {
     let mut mention_at = vec![None; doc.tokens.len()];
     for (k, m) in mentions.iter().enumerate() {
         for slot in &mut mention_at[m.tokens.clone()] {
+            *slot = Some(k as u32);
+        }
+    }
+    let mut surname_at = vec![None; doc.tokens.len()];
+    for (k, m) in surnames.iter().enumerate() {
+        for slot in &mut surname_at[m.tokens.clone()] {
             *slot = Some(k as u32);
         }
     }
@@ -105,6 +118,8 @@ pub fn resolve(
         classes: TokenClasses::new(doc, lex.words),
         mentions,
         mention_at,
+        surnames,
+        surname_at,
         referents: Vec::new(),
         most_named: most_named(mentions),
     };
@@ -134,6 +149,12 @@ impl Resolver<'_, '_> {
 
     fn mention(&self, i: usize) -> Option<&ActorMention> {
         self.mention_at[i].map(|k| &self.mentions[k as usize])
+    }
+
+    /// The alias mention at token `i`, else a person's surname there.
+    fn target_mention(&self, i: usize) -> Option<&ActorMention> {
+        self.mention(i)
+            .or_else(|| self.surname_at[i].map(|k| &self.surnames[k as usize]))
     }
 
     /// The person's name in a phrase: the last run of capitalised words that are
@@ -390,7 +411,7 @@ impl Resolver<'_, '_> {
         let mut target_tokens: Vec<Vec<Range<usize>>> = Vec::new();
         let mut own_government_tokens = Vec::new();
         for k in st.content.clone() {
-            let Some(m) = self.mention(k).filter(|m| m.tokens.start == k) else {
+            let Some(m) = self.target_mention(k).filter(|m| m.tokens.start == k) else {
                 continue;
             };
             if Some(m.actor) == actor {
@@ -617,6 +638,88 @@ impl Resolver<'_, '_> {
         }
         self.most_named.first().copied()
     }
+}
+
+/// The later mentions of a person the actor lexicon names in full (among
+/// `mentions`), by surname alone, in text order; they make targets, not
+/// speakers (`Trump ally Stephen Schwarzman` is no office holder): `Johnson's advice` after `Prime Minister
+/// Boris Johnson`, `President Trump` after `Donald Trump`. The surname must
+/// stand alone, capitalised as in the full name, and be no word the speaker
+/// lexicon knows (`May` is a month too); a capitalised word right before it
+/// other than a title or role word is someone else's first name (`Ivanka
+/// Trump`), a capitalised word right after it makes a longer name, a
+/// determiner right before it makes it a modifier (`the Biden campaign`), and
+/// a non-government word right after it (or after its `'s`) makes it the
+/// owner of a body that speaks for no government (`Trump's lawyers`).
+/// The latest full name before it wins when two people share a surname.
+pub fn surname_mentions(
+    doc: &Document,
+    mentions: &[ActorMention],
+    words: &SpeakerWords,
+) -> Vec<ActorMention> {
+    let n = doc.tokens.len();
+    // Surname → (where a full name ending in it ends, its actor), in text order.
+    let mut full_names: FxHashMap<&str, Vec<(usize, ActorId)>> = FxHashMap::default();
+    for m in mentions
+        .iter()
+        .filter(|m| m.kind == AliasKind::Person && m.tokens.len() >= 2)
+    {
+        let last = m.tokens.end - 1;
+        if doc.tokens[last].capitalized && words.classes(doc.lower(last)) == WordClasses::default()
+        {
+            full_names
+                .entry(doc.str(last))
+                .or_default()
+                .push((m.tokens.end, m.actor));
+        }
+    }
+    if full_names.is_empty() {
+        return Vec::new();
+    }
+    let mut taken = vec![false; n];
+    for m in mentions.iter() {
+        taken[m.tokens.clone()].fill(true);
+    }
+    let word = |k: usize| doc.tokens[k].kind == TokenKind::Word;
+    let mut added = Vec::new();
+    for (k, &is_taken) in taken.iter().enumerate() {
+        if is_taken || !word(k) || !doc.tokens[k].capitalized {
+            continue;
+        }
+        let Some(&(_, actor)) = full_names
+            .get(doc.str(k))
+            .and_then(|named| named.iter().take_while(|(end, _)| *end <= k).last())
+        else {
+            continue;
+        };
+        let first_name_before = k > 0
+            && word(k - 1)
+            && doc.tokens[k - 1].capitalized
+            && !words
+                .classes(doc.lower(k - 1))
+                .has(WordClasses::TITLE | WordClasses::GOV | WordClasses::DETERMINER);
+        let name_goes_on = k + 1 < n && word(k + 1) && doc.tokens[k + 1].capitalized;
+        // `the Biden campaign`, `a Trump lawsuit`: after a determiner the
+        // surname modifies a noun; `Trump's lawyers`: a body that speaks for
+        // no government.
+        let modifier = k > 0 && words.classes(doc.lower(k - 1)).has(WordClasses::DETERMINER);
+        let head = if k + 2 < n && doc.lower(k + 1) == "'s" {
+            k + 2
+        } else {
+            k + 1
+        };
+        let non_government_body =
+            head < n && words.classes(doc.lower(head)).has(WordClasses::NONGOV);
+        if first_name_before || name_goes_on || modifier || non_government_body {
+            continue;
+        }
+        added.push(ActorMention {
+            tokens: k..k + 1,
+            actor,
+            kind: AliasKind::Person,
+        });
+    }
+    added
 }
 
 /// The actors the article names, most named first; on a tie, the first named.

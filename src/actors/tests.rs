@@ -133,3 +133,36 @@ fn the_court_with_modifiers_is_the_court_named_before() {
         ])
     );
 }
+
+/// The surnames [`super::surname_mentions`] finds in `text`, with their actors.
+fn surnames(text: &str) -> Vec<(String, String)> {
+    let lex = Lexicons::embedded().expect("embedded lexicons");
+    let doc = crate::text::Document::new(text, &lex.abbreviations);
+    let mentions = lex.actors.mentions(&doc);
+    super::surname_mentions(&doc, &mentions, &lex.speaker_words)
+        .into_iter()
+        .map(|m| {
+            (
+                doc.span_text(m.tokens).to_string(),
+                lex.actors.name(m.actor).to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_surname_alone_names_the_person_named_in_full_before_it() {
+    // wn-2020-0096, its first sentence and a later one: after `Donald Trump`
+    // and `Joe Biden`, `Trump's refusal` names Trump again; `The Biden
+    // campaign` is a campaign.
+    let text = "The United States Commission on Presidential Debates announced on Friday the second presidential debate between US President Donald Trump and former US Vice President Joe Biden, which was slated for October 15, has been cancelled, citing COVID-19 safety concerns.\n\nThe second debate was intended to be done in town-hall format. The Biden campaign criticized Trump's refusal to debate virtually.";
+    assert_eq!(surnames(text), pairs(&[("Trump", "Washington")]));
+}
+
+#[test]
+fn a_first_name_before_the_surname_is_someone_else() {
+    // wn-2020-0094: the President and the First Lady; `First Lady` is a
+    // title, but `Melania` is her own first name.
+    let text = "Very early yesterday morning, the United States President Donald Trump reported he and his wife First Lady Melania Trump tested positive for COVID-19.";
+    assert_eq!(surnames(text), pairs(&[]));
+}

@@ -190,7 +190,10 @@ pub(super) fn tokenize(
             let Some((d, dl)) = scan.at(tok_end) else {
                 break;
             };
-            if scan.alnum(d) || mojibake_continues(text.get(tok_start..tok_end), d) {
+            // ASCII ends a word here unless alphanumeric: no mojibake check.
+            if scan.alnum(d)
+                || (!d.is_ascii() && mojibake_continues(text.get(tok_start..tok_end), d))
+            {
                 tok_end += dl;
                 ascii &= dl == 1;
                 continue;

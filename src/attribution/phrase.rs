@@ -8,9 +8,9 @@ use super::{AttributionLexicons, CueForm, Frame, TokenClasses, WordClasses};
 use crate::text::{Document, Quote, TokenKind};
 
 /// Longest speaker noun phrase, in tokens; longer runs are not a speaker.
+const MAX_PHRASE: usize = 12;
 /// Content tokens of a quote short enough to be a title or a scare quote.
 const SHORT_QUOTE: usize = 4;
-const MAX_PHRASE: usize = 12;
 /// Longest apposition after a speaker's name.
 const MAX_APPOSITION: usize = 16;
 /// Lowercase words in a row a noun phrase may hold (`an unnamed presidential official`).

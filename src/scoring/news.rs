@@ -150,6 +150,8 @@ pub(crate) struct NewsLayer {
     valences: FastMap<Box<str>, f64>,
     /// Words that end a negation's scope.
     clause_words: FastSet<Box<str>>,
+    /// Words headline case leaves in lower case (`of`, `the`): [`is_headline`].
+    headline_small_words: FastSet<Box<str>>,
     /// VADER's table with the single-word entries applied and the flags of this layer.
     words: WordTable,
     /// The multi-word entries.
@@ -166,6 +168,7 @@ impl fmt::Debug for NewsLayer {
             .field("entries", &self.valences.len())
             .field("phrases", &self.phrases.len())
             .field("clause_words", &self.clause_words.len())
+            .field("headline_small_words", &self.headline_small_words.len())
             .finish()
     }
 }
@@ -213,6 +216,7 @@ impl Vader {
     pub fn extend_news(&mut self, name: &str, text: &str) -> Result<(), LexiconError> {
         let mut valences = Vec::new();
         let mut clause = Vec::new();
+        let mut headline_small = Vec::new();
         for (line, fields) in data_lines(text) {
             let kind = fields[0];
             let phrase: Vec<String> = fields
@@ -242,17 +246,30 @@ impl Vader {
                     }
                     clause.push(Box::<str>::from(phrase));
                 }
+                "headline_small" => {
+                    if phrase.contains(' ') {
+                        return Err(LexiconError::new(
+                            name,
+                            line,
+                            "a headline small word is one word",
+                        ));
+                    }
+                    headline_small.push(Box::<str>::from(phrase));
+                }
                 other => {
                     return Err(LexiconError::new(
                         name,
                         line,
-                        format!("unknown kind {other:?} (expected valence or clause)"),
+                        format!(
+                            "unknown kind {other:?} (expected valence, clause or headline_small)"
+                        ),
                     ));
                 }
             }
         }
         self.news.valences.extend(valences);
         self.news.clause_words.extend(clause);
+        self.news.headline_small_words.extend(headline_small);
         self.rebuild();
         Ok(())
     }
@@ -261,6 +278,7 @@ impl Vader {
     pub fn clear_news(&mut self) {
         self.news.valences.clear();
         self.news.clause_words.clear();
+        self.news.headline_small_words.clear();
         self.rebuild();
     }
 
@@ -396,6 +414,7 @@ impl Vader {
             text,
             words: &words,
             headline: OnceCell::new(),
+            headline_small_words: &self.news.headline_small_words,
         };
 
         sentiments.clear();
@@ -641,6 +660,8 @@ struct Sentence<'a> {
     /// Written in headline case ([`is_headline`]): Title Case says nothing
     /// about names there. Worked out when a Title Case lexicon word asks.
     headline: OnceCell<bool>,
+    /// The news layer's `headline_small` words.
+    headline_small_words: &'a FastSet<Box<str>>,
 }
 
 /// Whether a clause ends after token `i`: its raw form ends with `,` `;` `:`
@@ -679,7 +700,11 @@ fn is_title(s: &Sentence<'_>, i: usize) -> bool {
 /// word, next to another Title Case word (`United Nations`, `Justice Department`,
 /// `Liberal Democrats`).
 fn is_name_part(s: &Sentence<'_>, i: usize) -> bool {
-    if !is_title(s, i) || *s.headline.get_or_init(|| is_headline(s.text)) {
+    if !is_title(s, i)
+        || *s
+            .headline
+            .get_or_init(|| is_headline(s.text, s.headline_small_words))
+    {
         return false;
     }
     let prev = i >= 2 && is_title(s, i - 1) && !ends_clause(s, i - 2);
@@ -691,21 +716,14 @@ fn is_name_part(s: &Sentence<'_>, i: usize) -> bool {
 /// Fewest Title Case words in a headline.
 const HEADLINE_MIN_TITLE: usize = 4;
 
-/// Words headline style leaves in lower case (articles, short prepositions and
-/// conjunctions: AP and Chicago style), which say nothing either way.
-const HEADLINE_SMALL_WORDS: [&str; 35] = [
-    "a", "an", "the", "and", "or", "but", "nor", "for", "of", "in", "on", "at", "to", "by", "as",
-    "up", "via", "from", "with", "into", "onto", "over", "vs", "so", "if", "is", "are", "was",
-    "be", "per", "off", "out", "than", "that", "after",
-];
-
 /// Whether `text` is written in headline case ("Trump Picks Jeff Sessions,
-/// Senator Accused Of Racism"): of its words other than
-/// [`HEADLINE_SMALL_WORDS`], at least [`HEADLINE_MIN_TITLE`] are in Title Case
+/// Senator Accused Of Racism"): of its words other than `small_words` (the
+/// news layer's `headline_small` entries: articles, short prepositions and
+/// conjunctions, which headline style may leave in lower case), at least [`HEADLINE_MIN_TITLE`] are in Title Case
 /// and at most one in ten starts in lower case. There every word is
 /// capitalised, so Title Case does not mark a name: without this, the name rule
 /// reads "Accused Of Racism" as a name and the headline scores nothing.
-fn is_headline(text: &str) -> bool {
+fn is_headline(text: &str, small_words: &FastSet<Box<str>>) -> bool {
     let (mut title, mut lower, mut all) = (0usize, 0usize, 0usize);
     for raw in text.split(vader::is_py_space) {
         let w = strip_news_punctuation(raw);
@@ -713,9 +731,7 @@ fn is_headline(text: &str) -> bool {
             || !w
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '\'' | '\u{2019}' | '-'))
-            || HEADLINE_SMALL_WORDS
-                .iter()
-                .any(|small| w.eq_ignore_ascii_case(small))
+            || small_words.contains(w.to_lowercase().as_str())
         {
             continue;
         }

@@ -166,3 +166,28 @@ fn a_first_name_before_the_surname_is_someone_else() {
     let text = "Very early yesterday morning, the United States President Donald Trump reported he and his wife First Lady Melania Trump tested positive for COVID-19.";
     assert_eq!(surnames(text), pairs(&[]));
 }
+
+#[test]
+fn a_state_body_the_lexicon_lists_speaks_for_its_government() {
+    // wn-2019-0000: the FSB is Russia's Federal Security Service.
+    let text = "An apartment building collapsed in Magnitogorsk, Russia. The FSB denies the two explosions are related.";
+    assert_eq!(speakers(text), pairs(&[("The FSB", "Moscow")]));
+}
+
+#[test]
+fn local_officials_and_mayors_speak_for_no_national_government() {
+    // wn-2020-0110: the earthquake in Izmir, Turkey; the local officials are
+    // the city's, not Ankara.
+    let text = "Turkey's Disaster and Emergency Management Presidency reported the magnitude of the earthquake was 6.6. Local officials said on Saturday, about 20 buildings collapsed.";
+    let got = speakers(text);
+    assert_eq!(
+        got.last(),
+        Some(&("Local officials".to_string(), "-".to_string()))
+    );
+    // wn-2020-0111: the office of Washington, DC's mayor.
+    let text = "Violence broke out in Washington, DC at a rally in support of US President Donald Trump. As a result of Saturday's unrest, according to a report citing the mayor's office, twenty people were arrested.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[("a report", "-"), ("the mayor's office", "-")])
+    );
+}

@@ -186,6 +186,12 @@ impl Resolver<'_, '_> {
         if !last.capitalized && last.kind == TokenKind::Word && doc.lower(phrase.end - 1) != "'s" {
             return None;
         }
+        // `The Emergencies Ministry`, `The Investigative Committee`: a head that
+        // is a role word makes the capitalised words before it the name of a
+        // body, not of a person.
+        if last.kind == TokenKind::Word && self.classes(phrase.end - 1).has(WordClasses::ROLE) {
+            return None;
+        }
         let mut end = phrase.end;
         while end > phrase.start && !is_name_word(end - 1) {
             end -= 1;

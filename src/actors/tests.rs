@@ -90,7 +90,10 @@ fn a_news_agency_speaks_for_no_government() {
     // Wikinews, wn-2020-0026.
     let text = "Mohammad Mir-Mohammadi, a senior Iranian official, died of COVID-19, the government of Iran announced yesterday. According to the report by Tasnim News Agency, he died at the Masih-e-Daneshavari hospital in the capital city Tehran.";
     let got = speakers(text);
-    assert_eq!(got.last(), Some(&("Tasnim".to_string(), "-".to_string())));
+    assert_eq!(
+        got.last(),
+        Some(&("Tasnim News Agency".to_string(), "-".to_string()))
+    );
 }
 
 #[test]
@@ -189,5 +192,21 @@ fn local_officials_and_mayors_speak_for_no_national_government() {
     assert_eq!(
         speakers(text),
         pairs(&[("a report", "-"), ("the mayor's office", "-")])
+    );
+}
+
+#[test]
+fn a_phrase_headed_by_a_role_word_names_a_body_not_a_person() {
+    // wn-2019-0000: `Emergencies` is no person's name.
+    let text = "An apartment building collapsed in Magnitogorsk, Russia. The Emergencies Ministry said six deaths were of children.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[("The Emergencies Ministry", "Moscow")])
+    );
+    // wn-2020-0122: nor is `Armed`.
+    let text = "The Chilean Armed Forces said on Sunday, the 36 people infected included 26 army personnel.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[("The Chilean Armed Forces", "Santiago")])
     );
 }

@@ -151,6 +151,26 @@ impl Resolver<'_, '_> {
         self.mention_at[i].map(|k| &self.mentions[k as usize])
     }
 
+    /// A one-word country or capital alias that is a person's surname in a
+    /// speaker's name (`Nikki Holland`, `Kristin Washington`): right after a
+    /// capitalised word that is no alias and no speaker word (a first name), and
+    /// not before another capitalised word.
+    fn is_surname_alias(&self, k: usize) -> bool {
+        let doc = self.doc;
+        let Some(m) = self.mention(k) else {
+            return false;
+        };
+        let capitalized_word =
+            |i: usize| doc.tokens[i].kind == TokenKind::Word && doc.tokens[i].capitalized;
+        matches!(m.kind, AliasKind::Country | AliasKind::Capital)
+            && m.tokens == (k..k + 1)
+            && k > 0
+            && capitalized_word(k - 1)
+            && self.mention_at[k - 1].is_none()
+            && self.classes(k - 1) == WordClasses::default()
+            && !(k + 1 < doc.tokens.len() && capitalized_word(k + 1))
+    }
+
     /// The alias mention at token `i`, else a person's surname there.
     fn target_mention(&self, i: usize) -> Option<&ActorMention> {
         self.mention(i)
@@ -178,7 +198,8 @@ impl Resolver<'_, '_> {
                         | WordClasses::TIME
                         | WordClasses::SPEAKER_NOUN,
                 )
-                && self.mention(i).is_none_or(|m| m.kind == AliasKind::Person)
+                && (self.mention(i).is_none_or(|m| m.kind == AliasKind::Person)
+                    || self.is_surname_alias(i))
         };
         // A phrase whose head is a common noun names no person, whatever names
         // its modifiers hold (`a narrator in the Clinton ad`).
@@ -188,9 +209,18 @@ impl Resolver<'_, '_> {
         }
         // `The Emergencies Ministry`, `The Investigative Committee`: a head that
         // is a role word makes the capitalised words before it the name of a
-        // body, not of a person.
+        // body, not of a person; after a link word the body is where the person
+        // before it works (`Mike Ryan of the World Health Organization`).
         if last.kind == TokenKind::Word && self.classes(phrase.end - 1).has(WordClasses::ROLE) {
-            return None;
+            let link = phrase.clone().find(|&k| {
+                !doc.tokens[k].capitalized
+                    && doc.tokens[k].kind == TokenKind::Word
+                    && self.classes(k).has(WordClasses::NP_LINK)
+            });
+            return match link {
+                Some(link) if link > phrase.start => self.name_in(phrase.start..link),
+                _ => None,
+            };
         }
         let mut end = phrase.end;
         while end > phrase.start && !is_name_word(end - 1) {
@@ -355,6 +385,7 @@ impl Resolver<'_, '_> {
         let all: Vec<usize> = phrase
             .clone()
             .chain(apposition.clone().unwrap_or(0..0))
+            .filter(|&k| !self.is_surname_alias(k))
             .collect();
         if let Some(m) = all
             .iter()

@@ -210,3 +210,11 @@ fn a_phrase_headed_by_a_role_word_names_a_body_not_a_person() {
         pairs(&[("The Chilean Armed Forces", "Santiago")])
     );
 }
+
+#[test]
+fn a_country_name_after_a_first_name_is_a_surname() {
+    // wn-2019-0145: Nikki Holland speaks for the UK's National Crime Agency,
+    // not for the Netherlands.
+    let text = "Nikki Holland of the UK's National Crime Agency (NCA) said, \"Dark web child sex offenders cannot hide from law enforcement.\"";
+    assert_eq!(speakers(text), pairs(&[("Nikki Holland", "London")]));
+}

@@ -125,7 +125,15 @@ impl Engine {
             let score = scoring::score_statement(&doc, st, scoring_lex);
             let clause_breaks =
                 |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
+            // A target named only as the place where something happened (`in
+            // Australia`) is what the statement is about, not whom it judges.
             let toward = |tokens: &[std::ops::Range<usize>]| {
+                if tokens
+                    .iter()
+                    .all(|t| actors::names_a_place(&doc, &lex.speaker_words, t))
+                {
+                    return 0.0;
+                }
                 scoring::score_target(&doc, st, tokens, scoring_lex, &clause_breaks).0
             };
             let mut scored: Vec<(String, f64)> = res

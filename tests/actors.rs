@@ -150,3 +150,39 @@ fn a_surname_after_the_full_name_names_the_persons_actor_as_a_target() {
     );
     assert_eq!(dyads(&report), [("Edinburgh", "London")]);
 }
+
+/// wn-2019-0145, the arrests after a dark-web site was taken down: the
+/// countries where arrests were made are what the statement is about, not
+/// governments Washington opposes (the hand annotation gives each stance 0).
+const ARRESTS: &str = "US authorities claimed the site was the largest child pornography \
+site in the world and that more than twenty active victims were rescued. They also stated \
+arrests were made in Australia, Brazil, Canada, the Czech Republic, Germany, Ireland, Saudi \
+Arabia, South Korea, Spain, the United Arab Emirates and the United Kingdom.";
+
+#[test]
+fn countries_named_as_places_are_targets_without_a_stance() {
+    let report = score("wn-2019-0145", ARRESTS);
+    let places = [
+        "Canberra",
+        "Brasilia",
+        "Ottawa",
+        "Prague",
+        "Berlin",
+        "Dublin",
+        "Riyadh",
+        "Seoul",
+        "Madrid",
+        "Abu Dhabi",
+        "London",
+    ];
+    assert_eq!(
+        statements(&report),
+        [
+            ("US authorities", Some("Washington"), vec![]),
+            ("US authorities", Some("Washington"), places.to_vec()),
+        ]
+    );
+    // `arrests` is a stance cue (-5), but not toward where they were made.
+    assert_eq!(report.statements[1].target_stances, [0.0; 11]);
+    assert_eq!(report.dyads.len(), 11);
+}

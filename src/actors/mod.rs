@@ -759,6 +759,34 @@ pub fn surname_mentions(
     added
 }
 
+/// Whether the actor mention at `tokens` names a place: it follows a
+/// preposition of place (`place_preposition` in the speaker words), maybe
+/// through `the` and a list of names (`arrests were made in Australia, Brazil,
+/// Canada …`, `in Wuhan, China`). A statement about what happened in a
+/// country takes no stance toward its government by naming it.
+pub fn names_a_place(doc: &Document, words: &SpeakerWords, tokens: &Range<usize>) -> bool {
+    /// Most tokens of a list of names walked back over.
+    const MAX_LIST: usize = 48;
+    let mut k = tokens.start;
+    let mut walked = 0;
+    while k > 0 && walked < MAX_LIST {
+        let before = k - 1;
+        let t = doc.tokens[before];
+        let in_list = matches!(doc.str(before), ",")
+            || matches!(doc.lower(before), "the" | "and" | "or")
+            || (t.kind == TokenKind::Word && t.capitalized);
+        if !in_list || doc.paragraph_of(before) != doc.paragraph_of(tokens.start) {
+            break;
+        }
+        k = before;
+        walked += 1;
+    }
+    k > 0
+        && words
+            .classes(doc.lower(k - 1))
+            .has(WordClasses::PLACE_PREPOSITION)
+}
+
 /// The actors the article names, most named first; on a tie, the first named.
 fn most_named(mentions: &[ActorMention]) -> Vec<ActorId> {
     let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();

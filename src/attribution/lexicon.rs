@@ -134,6 +134,7 @@ impl WordClasses {
     pub const CLAUSE_BREAK: u32 = 1 << 16;
     pub const PASSIVE: u32 = 1 << 17;
     pub const QUANTIFIER: u32 = 1 << 18;
+    pub const PLACE_PREPOSITION: u32 = 1 << 19;
     pub const PRONOUN: u32 = Self::PERSON_PRONOUN | Self::GROUP_PRONOUN | Self::THING_PRONOUN;
     pub const ROLE: u32 = Self::GOV | Self::NONGOV;
 
@@ -162,6 +163,7 @@ impl WordClasses {
             "clause_break" => Self::CLAUSE_BREAK,
             "passive" => Self::PASSIVE,
             "quantifier" => Self::QUANTIFIER,
+            "place_preposition" => Self::PLACE_PREPOSITION,
             _ => return None,
         })
     }

@@ -427,7 +427,16 @@ impl Resolver<'_, '_> {
                         .classes(k)
                         .has(WordClasses::DETERMINER | WordClasses::GOV | WordClasses::TITLE)
             });
-            if gov_role || only_alias {
+            // `United States Attorney Jessie K. Liu`, `the U.S. Attorney for the
+            // Western District of Texas`: a country right before a capitalised
+            // title makes it that country's office, whatever follows.
+            let titled = m.tokens.end < doc.tokens.len()
+                && all.contains(&m.tokens.end)
+                && doc.tokens[m.tokens.end].capitalized
+                && self
+                    .classes(m.tokens.end)
+                    .has(WordClasses::TITLE | WordClasses::GOV);
+            if gov_role || only_alias || titled {
                 return Some(m.actor);
             }
         }

@@ -218,3 +218,12 @@ fn a_country_name_after_a_first_name_is_a_surname() {
     let text = "Nikki Holland of the UK's National Crime Agency (NCA) said, \"Dark web child sex offenders cannot hide from law enforcement.\"";
     assert_eq!(speakers(text), pairs(&[("Nikki Holland", "London")]));
 }
+
+#[test]
+fn a_country_before_a_capitalised_title_makes_it_that_countrys_office() {
+    // wn-2019-0127: a federal prosecutor; `Attorney` is a title word, not a
+    // government word (an attorney may be anyone's lawyer), but `United
+    // States Attorney` is an office.
+    let text = "United States Attorney Thomas T. Cullen said Smithers \"perpetuated, on a massive scale, the vicious cycle of addiction, despair, and destruction.\"";
+    assert_eq!(speakers(text), pairs(&[("Thomas T. Cullen", "Washington")]));
+}

@@ -227,3 +227,18 @@ fn a_country_before_a_capitalised_title_makes_it_that_countrys_office() {
     let text = "United States Attorney Thomas T. Cullen said Smithers \"perpetuated, on a massive scale, the vicious cycle of addiction, despair, and destruction.\"";
     assert_eq!(speakers(text), pairs(&[("Thomas T. Cullen", "Washington")]));
 }
+
+#[test]
+fn an_apposition_after_according_to_gives_the_office() {
+    // wn-2019-0081, the El Paso shooting (three of its paragraphs): the
+    // article names Mexico most, but the prosecutor's apposition after
+    // `according to` names his office.
+    let text = "Federal authorities are investigating the shooting as domestic terrorism, according to prosecutor Josh Bash, the U.S. Attorney for the Western District of Texas. Bash characterized the attack as \"designed to intimidate a civilian population, to say the least.\"\n\nThe Walmart, by the Cielo Vista Mall, where the shooting happened is roughly five miles (eight kilometers) from the U.S.–Mexico border crossing between El Paso and Ciudad Juárez, Mexico, separated by the Rio Grande.\n\nAccording to Mexican President Andrés Manuel López Obrador, six Mexican nationals were killed in the attack, and seven more were injured.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("Josh Bash", "Washington"),
+            ("Andrés Manuel López Obrador", "Mexico City")
+        ])
+    );
+}

@@ -286,13 +286,21 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         // `According to a memo posted online by Senator Juan Dalmau`: the
         // author of the document speaks.
         let np = p.agent_after(np.end, unit.end).unwrap_or(np);
+        let before = p.trim(region_start..cue.start);
+        let content_before = p.has_word(before.clone());
+        // `…, according to prosecutor Josh Bash, the U.S. Attorney for the
+        // Western District of Texas.`: with the content before the cue, what
+        // follows the name between commas is an apposition (after it, the
+        // comma would open the content).
+        let apposition = content_before
+            .then(|| p.apposition_after(np.end, unit.end))
+            .flatten();
         let speaker = Speaker::Mention {
             phrase: np.clone(),
-            apposition: None,
+            apposition: apposition.clone(),
         };
-        let before = p.trim(region_start..cue.start);
-        let (content, resume) = if p.has_word(before.clone()) {
-            (before, np.end)
+        let (content, resume) = if content_before {
+            (before, apposition.map_or(np.end, |a| a.end))
         } else {
             let mut j = np.end;
             if j < unit.end && doc.is_punct(j, ",") {

@@ -654,10 +654,51 @@ impl Resolver<'_, '_> {
         apposition: Option<Range<usize>>,
     ) -> bool {
         let words: Vec<usize> = phrase.chain(apposition.unwrap_or(0..0)).collect();
-        words.iter().any(|&k| self.classes(k).has(WordClasses::GOV))
+        words
+            .iter()
+            .any(|&k| self.classes(k).has(WordClasses::GOV) && !self.organisation_role(k))
             && !words
                 .iter()
                 .any(|&k| self.classes(k).has(WordClasses::NONGOV) || self.is_former(k))
+    }
+
+    /// A lowercase role word right after a name that is no actor's alias and
+    /// no government word is that organisation's (`Sea-Eye spokesperson
+    /// Carlotta Weibl`, `Akhil Bharat Hindu Mahasabha (All India Hindu Union)
+    /// president Swami Chakrapani`), not a government's (`Police director`,
+    /// `Kremlin spokesman`, `Foreign Ministry spokesperson` are; a body word
+    /// after such a name is still a government's: `the Trump administration`).
+    fn organisation_role(&self, k: usize) -> bool {
+        let doc = self.doc;
+        if k == 0 || doc.tokens[k].capitalized || self.classes(k).has(WordClasses::BODY) {
+            return false;
+        }
+        // Over a bracketed gloss of the name: `Mahasabha (All India Hindu Union)`.
+        let mut b = k - 1;
+        if doc.str(b) == ")" {
+            let Some(open) = (b.saturating_sub(MAX_GLOSS)..b)
+                .rev()
+                .find(|&j| doc.str(j) == "(")
+            else {
+                return false;
+            };
+            if open == 0 {
+                return false;
+            }
+            b = open - 1;
+        }
+        let t = doc.tokens[b];
+        // A day is no name (`On Thursday officials`). State agencies are
+        // aliases of the actor lexicon (`an NTSB spokesman`).
+        t.kind == TokenKind::Word
+            && t.capitalized
+            && self.mention(b).is_none()
+            && self.surname_at[b].is_none()
+            && !self.classes(b).has(
+                WordClasses::GOV | WordClasses::TITLE | WordClasses::DETERMINER | WordClasses::TIME,
+            )
+            && doc.paragraph_of(b) == doc.paragraph_of(k)
+            && !(b > 0 && matches!(doc.str(b - 1), "." | "!" | "?"))
     }
 
     /// The government an official with no country speaks for: the first actor
@@ -685,6 +726,9 @@ impl Resolver<'_, '_> {
         self.most_named.first().copied()
     }
 }
+
+/// Most tokens of a bracketed gloss after an organisation's name.
+const MAX_GLOSS: usize = 8;
 
 /// The later mentions of a person the actor lexicon names in full (among
 /// `mentions`), by surname alone, in text order; they make targets, not

@@ -242,3 +242,27 @@ fn an_apposition_after_according_to_gives_the_office() {
         ])
     );
 }
+
+#[test]
+fn a_role_word_after_an_organisations_name_is_the_organisations() {
+    // wn-2020-0039 (its first paragraphs): the president of a Hindu
+    // nationalist group, in an article about New Delhi, speaks for no
+    // government; `ABHM president` later is the same role.
+    let text = "On Saturday, a few hundred people attended a gaumutra party (cow urine party) to fight off COVID-19. The party was organised by Akhil Bharat Hindu Mahasabha (All India Hindu Union) president Swami Chakrapani where the attendees consumed cow urine to prevent themselves from being infected by the coronavirus. Reuters estimated around 200 people attended the event held at the Indian capital city of New Delhi.\n\nSpeaking to Reuters, an attendee Om Prakash said, \"We have been drinking cow urine for 21 years, we also take bath in cow dung. We have never felt the need to consume English medicine\".\n\nA yajña (literally means sacrifice, devotion, worship, or offering) was conducted at the start of the meeting and a poster of coronavirus, personified as an avatar of the Hindu god Narsimha, was displayed. At the event, ABHM president Chakrapani said \"Coronavirus has come because of the people who kill and eat animals. When you kill an animal, it creates a sort of energy that causes destruction in that place\".";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("Reuters", "-"),
+            ("Om Prakash", "-"),
+            ("Swami Chakrapani", "-")
+        ])
+    );
+}
+
+#[test]
+fn an_agency_before_a_capitalised_title_is_the_governments() {
+    // wn-2020-0058: `Administrator` is a title; NASA a federal agency.
+    let text = "NASA Administrator Jim Bridenstine has said may be ready to launch by late August.";
+    let got = speakers(text);
+    assert_eq!(got.first().map(|(_, a)| a.as_str()), Some("Washington"));
+}

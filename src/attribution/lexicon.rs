@@ -135,6 +135,7 @@ impl WordClasses {
     pub const PASSIVE: u32 = 1 << 17;
     pub const QUANTIFIER: u32 = 1 << 18;
     pub const PLACE_PREPOSITION: u32 = 1 << 19;
+    pub const BODY: u32 = 1 << 20;
     pub const PRONOUN: u32 = Self::PERSON_PRONOUN | Self::GROUP_PRONOUN | Self::THING_PRONOUN;
     pub const ROLE: u32 = Self::GOV | Self::NONGOV;
 
@@ -164,6 +165,7 @@ impl WordClasses {
             "passive" => Self::PASSIVE,
             "quantifier" => Self::QUANTIFIER,
             "place_preposition" => Self::PLACE_PREPOSITION,
+            "body" => Self::BODY,
             _ => return None,
         })
     }

@@ -434,6 +434,12 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         }
         return Some(Found::Statement(st, resume));
     }
+    if past_participle
+        && form.frame != Frame::According
+        && let Some(found) = reduced_passive(p, f, prev)
+    {
+        return Some(found);
+    }
     // `"Morning Joe," adding`: a comma inside the closing mark counts too.
     let after_comma = prev.is_some_and(|k| {
         doc.is_punct(k, ",") || (k > 0 && p.is_closing_mark(k) && doc.is_punct(k - 1, ","))
@@ -735,6 +741,64 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         return Some(Found::Statement(st, j));
     }
     None
+}
+
+/// `Starr's remarks, first reported by The New York Times on Tuesday,
+/// suggested …`, `…, as first reported by the New York Times on Tuesday.`: a
+/// past participle after a comma (or `, as`) with its agent after `by` is a
+/// reduced passive. The agent speaks; the content is the clause before the
+/// comma, and, when the sentence goes on after the agent, the whole sentence.
+fn reduced_passive(p: &Phrases, f: &CueSite, prev: Option<usize>) -> Option<Found> {
+    let doc = p.doc;
+    let (unit, region_start, cue) = (f.unit.clone(), f.region_start, f.cue.clone());
+    // After another frame in the unit, what is left before the comma is that
+    // frame's (`"…," Carson noted in an interview with Todd Starnes' podcast,
+    // as reported by BuzzFeed News.`).
+    if f.form.frame == Frame::Quoting || region_start != unit.start {
+        return None;
+    }
+    let k = prev?;
+    let comma = if doc.is_punct(k, ",") {
+        k
+    } else if doc.lower(k) == "as" && k > region_start && doc.is_punct(k - 1, ",") {
+        k - 1
+    } else {
+        return None;
+    };
+    if cue.end >= unit.end || doc.lower(cue.end) != "by" || doc.quote_of[cue.end].is_some() {
+        return None;
+    }
+    let np = p.forward_phrase(cue.end + 1, unit.end)?;
+    let apposition = p.apposition_after(np.end, unit.end);
+    let after = p.skip_adjuncts(apposition.as_ref().map_or(np.end, |a| a.end), unit.end);
+    let before = p.trim(region_start..comma);
+    if !p.has_word(before.clone()) {
+        return None;
+    }
+    let (content, resume) = if after >= unit.end || !p.is_word(after) && !doc.is_punct(after, ",") {
+        (before, after)
+    } else if doc.is_punct(after, ",") {
+        // The sentence goes on after the frame: `…, suggested a tinge of regret`.
+        let rest = p.content_after(after + 1, unit.end);
+        if rest.start != after + 1
+            || !p.has_word(rest.clone())
+            || p.cue_at(rest.start, unit.end).is_some()
+        {
+            return None;
+        }
+        (before.start..rest.end, rest.end)
+    } else {
+        return None;
+    };
+    let cue_text = doc.span_text(cue.clone()).to_string();
+    let st = p.statement(
+        content,
+        cue_text,
+        cue.start,
+        speaker_of(p, np, apposition),
+        true,
+    );
+    Some(Found::Statement(st, resume))
 }
 
 fn participle_form(form: &CueForm) -> bool {

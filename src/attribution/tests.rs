@@ -378,6 +378,45 @@ fn a_passive_cue_gives_the_word_to_its_agent() {
 }
 
 #[test]
+fn a_reduced_passive_after_a_comma_gives_the_word_to_its_agent() {
+    // PolNeAR train (Washington Post, 2016-01-13; Politico, 2016-03-23).
+    assert_eq!(
+        statements(
+            "The nationwide campaign, first reported by The Washington Post, is a key element of the administration's response to the wave of Central American migrants fleeing drug and gang-related violence, along with poverty."
+        ),
+        [row(
+            "indirect",
+            "The Washington Post",
+            "reported",
+            "The nationwide campaign, first reported by The Washington Post, is a key element of the administration's response to the wave of Central American migrants fleeing drug and gang-related violence, along with poverty"
+        )]
+    );
+    assert_eq!(
+        statements(
+            "The main pro-Clinton super PAC, Priorities USA Action, started reserving ad time in swing states this week, for example, as first reported by the New York Times on Tuesday."
+        ),
+        [row(
+            "indirect",
+            "the New York Times",
+            "reported",
+            "The main pro-Clinton super PAC, Priorities USA Action, started reserving ad time in swing states this week, for example"
+        )]
+    );
+    // After another frame in the unit the rest before the comma is no content.
+    assert_eq!(
+        statements(
+            "\"I would make sure that it didn't happen again,\" Carson noted in an interview with Todd Starnes' podcast, as reported by BuzzFeed News."
+        ),
+        [row(
+            "direct",
+            "Carson",
+            "noted",
+            "I would make sure that it didn't happen again"
+        )]
+    );
+}
+
+#[test]
 fn a_clause_right_after_the_cue_is_the_content_not_the_introduction() {
     // Wikinews, wn-2019-0073 and wn-2020-0077.
     assert_eq!(

@@ -14,6 +14,10 @@ pub use lexicon::{CueForm, Frame, ReportingVerbs, SpeakerWords, TokenClasses, Wo
 use crate::text::{Document, TokenKind};
 use phrase::Phrases;
 
+/// At most this many words of a source's phrase after its agent (`by CNN and
+/// NPR`) before the comma that opens the content.
+const MAX_SOURCE_TAIL: usize = 12;
+
 /// How a statement renders what was said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StatementKind {
@@ -273,7 +277,17 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
     let quotes_only = form.frame == Frame::Quoting;
 
     if form.frame == Frame::According {
-        let mut np = p.forward_phrase(cue.end, unit.end)?;
+        // `according to a count by The Associated Press`: a phrase that names
+        // no one speaks through its agent after `by`.
+        let mut via_agent = false;
+        let mut np = match p.forward_phrase(cue.end, unit.end) {
+            Some(np) => np,
+            None => {
+                let raw = p.forward_phrase_raw(cue.end, unit.end)?;
+                via_agent = true;
+                p.agent_after(raw.end, unit.end)?
+            }
+        };
         // `According to eyewitness reports,`: a document noun that is also a
         // verb form ends the phrase.
         if np.end < unit.end
@@ -303,6 +317,16 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
             (before, apposition.map_or(np.end, |a| a.end))
         } else {
             let mut j = np.end;
+            // `According to projections by CNN and NPR, he won …`: the rest of
+            // the source's phrase, up to the comma, is no content.
+            if via_agent && j < unit.end && !doc.is_punct(j, ",") {
+                j = (j..unit.end.min(j + MAX_SOURCE_TAIL))
+                    .take_while(|&k| {
+                        p.is_word(k) && doc.quote_of[k].is_none() && p.cue_at(k, unit.end).is_none()
+                            || doc.is_punct(k, ",")
+                    })
+                    .find(|&k| doc.is_punct(k, ","))?;
+            }
             if j < unit.end && doc.is_punct(j, ",") {
                 // `According to the BBC, a spokesman for 10 Downing Street
                 // expressed disappointment`: the source reports a frame of its

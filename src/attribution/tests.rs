@@ -378,6 +378,34 @@ fn a_passive_cue_gives_the_word_to_its_agent() {
 }
 
 #[test]
+fn according_to_a_phrase_that_names_no_one_gives_the_word_to_its_agent() {
+    // PolNeAR train (Breitbart, 2016-03-01).
+    assert_eq!(
+        statements(
+            "Including superdelegates, Clinton now has a total of at least 723 delegates, according to a count by The Associated Press."
+        ),
+        [row(
+            "indirect",
+            "The Associated Press",
+            "according to",
+            "Including superdelegates, Clinton now has a total of at least 723 delegates"
+        )]
+    );
+    // Wikinews, wn-2020-0028: the rest of the source's phrase is no content.
+    assert_eq!(
+        statements(
+            "According to projections by CNN and NPR, he won in Virginia, North Carolina, Alabama, Oklahoma, Tennessee, Minnesota, Arkansas, Massachusetts, Texas, and Maine."
+        ),
+        [row(
+            "indirect",
+            "CNN",
+            "According to",
+            "he won in Virginia, North Carolina, Alabama, Oklahoma, Tennessee, Minnesota, Arkansas, Massachusetts, Texas, and Maine"
+        )]
+    );
+}
+
+#[test]
 fn a_reduced_passive_after_a_comma_gives_the_word_to_its_agent() {
     // PolNeAR train (Washington Post, 2016-01-13; Politico, 2016-03-23).
     assert_eq!(

@@ -1063,7 +1063,12 @@ impl<'d, 'l> Phrases<'d, 'l> {
                 while b > start + 1 && self.is(b - 1, WordClasses::SKIP) {
                     b -= 1;
                 }
-                if let Some(np) = self.backward_phrase(b - 1, start + 1)
+                // Not after a preposition, where the cue word is a noun
+                // (`none of the emails in question originated with Clinton`).
+                let after_preposition = !doc.tokens[b - 1].capitalized
+                    && self.is(b - 1, WordClasses::NP_LINK | WordClasses::ADJUNCT_START);
+                if !after_preposition
+                    && let Some(np) = self.backward_phrase(b - 1, start + 1)
                     && np.start > start + 1
                     && np.end == b
                 {

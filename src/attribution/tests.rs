@@ -378,6 +378,32 @@ fn a_passive_cue_gives_the_word_to_its_agent() {
 }
 
 #[test]
+fn a_cue_word_after_a_preposition_starts_no_frame_inside_the_content() {
+    // PolNeAR train (Western Journal, 2015-12-12): `for added security` is no
+    // `X added`; nor is `in question` (Washington Post, 2016-01-31).
+    assert_eq!(
+        statements(
+            "Investigations have revealed that before the attacks, requests were made to Clinton for added security, but no action was ever taken."
+        ),
+        [row(
+            "indirect",
+            "Investigations",
+            "revealed that",
+            "before the attacks, requests were made to Clinton for added security, but no action was ever taken"
+        )]
+    );
+    assert_eq!(
+        statements("Feinstein said none of the emails in question originated with Clinton."),
+        [row(
+            "indirect",
+            "Feinstein",
+            "said",
+            "none of the emails in question originated with Clinton"
+        )]
+    );
+}
+
+#[test]
 fn according_to_a_phrase_that_names_no_one_gives_the_word_to_its_agent() {
     // PolNeAR train (Breitbart, 2016-03-01).
     assert_eq!(

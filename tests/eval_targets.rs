@@ -29,6 +29,17 @@ fn lexicons() -> Lexicons {
     Lexicons::embedded().expect("embedded lexicons load")
 }
 
+/// The embedded lexicons with `target` as the target lexicon, in the default
+/// (news) sentiment mode.
+fn scoring_with<'l>(lex: &'l Lexicons, target: &'l TargetLexicon) -> ScoringLexicons<'l> {
+    ScoringLexicons {
+        vader: &lex.vader,
+        stance: &lex.stance,
+        target,
+        mode: Default::default(),
+    }
+}
+
 fn round4(v: f64) -> f64 {
     (v * 10_000.0).round() / 10_000.0
 }
@@ -45,12 +56,7 @@ fn scope_of(
     let st = Statement::unattributed(0..doc.tokens.len());
     // The scope rules alone: no learned target lexicon (tested below).
     let no_target = TargetLexicon::default();
-    let scoring = ScoringLexicons {
-        vader: &lex.vader,
-        stance: &lex.stance,
-        target: &no_target,
-        mode: Default::default(),
-    };
+    let scoring = scoring_with(&lex, &no_target);
     let breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
     let weights = target_scope::scope_weights(
         &doc,
@@ -336,12 +342,7 @@ fn a_target_lexicon_word_adds_its_weight_times_its_scope_and_negation() {
     assert_eq!(target.weight("blorfed"), Some(-1.5));
     assert!(target.extend_from("bad.tsv", "blorfed\n").is_err());
     let lex = lexicons();
-    let scoring = ScoringLexicons {
-        vader: &lex.vader,
-        stance: &lex.stance,
-        target: &target,
-        mode: Default::default(),
-    };
+    let scoring = scoring_with(&lex, &target);
     let breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
     let text = "Smith was blorfed. Jones was not blorfed.";
     let doc = Document::new(text, &lex.abbreviations);
@@ -380,12 +381,7 @@ fn a_target_lexicon_word_pair_adds_its_weight_when_its_words_stand_together() {
     );
     assert!(target.extend_from("bad.tsv", "was  blorfed\t-1\n").is_err());
     let lex = lexicons();
-    let scoring = ScoringLexicons {
-        vader: &lex.vader,
-        stance: &lex.stance,
-        target: &target,
-        mode: Default::default(),
-    };
+    let scoring = scoring_with(&lex, &target);
     let breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
     let entries = |text: &str, speaks: bool| {
         let doc = Document::new(text, &lex.abbreviations);

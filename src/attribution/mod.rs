@@ -373,10 +373,7 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
             speaker_of(p, np, None),
             true,
         );
-        if quotes_only && st.kind != StatementKind::Direct {
-            return None;
-        }
-        return Some(Found::Statement(st, content.end));
+        return found_before_cue(st, content.end, quotes_only);
     }
 
     // `The BBC also cited Budi Gunawan, chief of …, as saying the suspects
@@ -453,10 +450,7 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
             speaker_of(p, np, apposition),
             true,
         );
-        if quotes_only && st.kind != StatementKind::Direct {
-            return None;
-        }
-        return Some(Found::Statement(st, resume));
+        return found_before_cue(st, resume, quotes_only);
     }
     if past_participle
         && form.frame != Frame::According
@@ -562,12 +556,9 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
         if !p.has_word(content.clone()) {
             return None;
         }
-        let mut end = content.end;
-        let mut st = p.statement(content, cue_text, cue.start, speaker, here);
-        if quotes_only && st.kind != StatementKind::Direct {
-            end = p.quote_opening_content(&mut st)?;
-        }
-        return Some(Found::Statement(st, end));
+        let end = content.end;
+        let st = p.statement(content, cue_text, cue.start, speaker, here);
+        return found_after_cue(p, st, end, quotes_only);
     }
 
     // A quote right after the cue (`the announcer said, "…"`) makes any
@@ -730,10 +721,7 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
                 resume = rest.end;
             }
         }
-        if quotes_only && st.kind != StatementKind::Direct {
-            return None;
-        }
-        return Some(Found::Statement(st, resume));
+        return found_before_cue(st, resume, quotes_only);
     }
     let mut start = if colon {
         j + 1
@@ -747,22 +735,16 @@ fn analyse_cue(p: &Phrases, f: &CueSite, in_unit: &[Statement], covered: &[bool]
     }
     let content = p.content_after(start, unit.end);
     if p.has_word(content.clone()) {
-        let mut end = content.end;
-        let mut st = p.statement(content, cue_text, cue.start, speaker, true);
-        if quotes_only && st.kind != StatementKind::Direct {
-            end = p.quote_opening_content(&mut st)?;
-        }
-        return Some(Found::Statement(st, end));
+        let end = content.end;
+        let st = p.statement(content, cue_text, cue.start, speaker, true);
+        return found_after_cue(p, st, end, quotes_only);
     }
     if colon {
         return Some(Found::Pending(speaker, unit.end));
     }
     if before_ok || p.has_word(before.clone()) && frame_start > region_start {
         let st = p.statement(before, cue_text, cue.start, speaker, true);
-        if quotes_only && st.kind != StatementKind::Direct {
-            return None;
-        }
-        return Some(Found::Statement(st, j));
+        return found_before_cue(st, j, quotes_only);
     }
     None
 }
@@ -825,6 +807,33 @@ fn reduced_passive(p: &Phrases, f: &CueSite, prev: Option<usize>) -> Option<Foun
     Some(Found::Statement(st, resume))
 }
 
+/// A statement whose content stands before its cue, the scan resuming at
+/// `resume`. A quoting verb (`chanted`, `sings`: `quotes_only`) reports only
+/// a quote, so other content is no statement of it.
+fn found_before_cue(st: Statement, resume: usize, quotes_only: bool) -> Option<Found> {
+    if quotes_only && st.kind != StatementKind::Direct {
+        return None;
+    }
+    Some(Found::Statement(st, resume))
+}
+
+/// A statement whose content follows its cue, the scan resuming at `resume`.
+/// Under a quoting verb (`quotes_only`) content that opens with a quote and
+/// goes on (`chanting "Bernie or Jill, No Hill," raising fresh questions …`)
+/// keeps only the quote, the scan resuming after it; other content is none.
+fn found_after_cue(
+    p: &Phrases,
+    mut st: Statement,
+    resume: usize,
+    quotes_only: bool,
+) -> Option<Found> {
+    if quotes_only && st.kind != StatementKind::Direct {
+        let after_quote = p.quote_opening_content(&mut st)?;
+        return Some(Found::Statement(st, after_quote));
+    }
+    Some(Found::Statement(st, resume))
+}
+
 fn participle_form(form: &CueForm) -> bool {
     form.words.last().is_some_and(|w| w.ends_with("ing"))
 }
@@ -850,13 +859,10 @@ fn inverted_opening(p: &Phrases, f: &CueSite) -> Option<Found> {
     }
     p.quote_opening_at(j)?;
     let content = p.content_after(j, unit.end);
-    let mut end = content.end;
+    let end = content.end;
     let cue_text = doc.span_text(cue.clone()).to_string();
-    let mut st = p.statement(content, cue_text, cue.start, speaker, true);
-    if st.kind != StatementKind::Direct {
-        end = p.quote_opening_content(&mut st)?;
-    }
-    Some(Found::Statement(st, end))
+    let st = p.statement(content, cue_text, cue.start, speaker, true);
+    found_after_cue(p, st, end, true)
 }
 
 /// `X cited Y as saying …`, `quoted Y as saying …`: a cue, the one it reports

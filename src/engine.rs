@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use crate::actors::{self, ResolveLexicons};
 use crate::aggregate::{ArticleReport, StatementRow, actor_rows, dyad_rows};
 use crate::article::Article;
-use crate::attribution::{self, WordClasses};
+use crate::attribution;
 use crate::lexicon::Lexicons;
 use crate::scoring::news::SentimentMode;
 use crate::scoring::{self, Scale, ScoringLexicons};
@@ -123,8 +123,7 @@ impl Engine {
                 continue;
             }
             let score = scoring::score_statement(&doc, st, scoring_lex);
-            let clause_breaks =
-                |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
+            let clause_breaks = |w: &str| lex.speaker_words.is_clause_break(w);
             // A target named only as the place where something happened (`in
             // Australia`) is what the statement is about, not whom it judges.
             let toward = |tokens: &[std::ops::Range<usize>]| {

@@ -11,7 +11,7 @@ use std::fs;
 
 use assert_cmd::Command;
 use stance::Lexicons;
-use stance::attribution::{Statement, WordClasses};
+use stance::attribution::Statement;
 use stance::eval::targets::{self, GoldError, parse_gold, predict, summarize};
 use stance::scoring::evidence::Evidence;
 use stance::scoring::target_scope::TargetLexicon;
@@ -57,7 +57,7 @@ fn scope_of(
     // The scope rules alone: no learned target lexicon (tested below).
     let no_target = TargetLexicon::default();
     let scoring = scoring_with(&lex, &no_target);
-    let breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
+    let breaks = |w: &str| lex.speaker_words.is_clause_break(w);
     let weights = target_scope::scope_weights(
         &doc,
         st.content.clone(),
@@ -343,7 +343,7 @@ fn a_target_lexicon_word_adds_its_weight_times_its_scope_and_negation() {
     assert!(target.extend_from("bad.tsv", "blorfed\n").is_err());
     let lex = lexicons();
     let scoring = scoring_with(&lex, &target);
-    let breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
+    let breaks = |w: &str| lex.speaker_words.is_clause_break(w);
     let text = "Smith was blorfed. Jones was not blorfed.";
     let doc = Document::new(text, &lex.abbreviations);
     let st = Statement::unattributed(0..doc.tokens.len());
@@ -382,7 +382,7 @@ fn a_target_lexicon_word_pair_adds_its_weight_when_its_words_stand_together() {
     assert!(target.extend_from("bad.tsv", "was  blorfed\t-1\n").is_err());
     let lex = lexicons();
     let scoring = scoring_with(&lex, &target);
-    let breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
+    let breaks = |w: &str| lex.speaker_words.is_clause_break(w);
     let entries = |text: &str, speaks: bool| {
         let doc = Document::new(text, &lex.abbreviations);
         let st = Statement::unattributed(0..doc.tokens.len());

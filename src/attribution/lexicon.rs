@@ -213,6 +213,12 @@ impl SpeakerWords {
     pub fn classes(&self, lower: &str) -> WordClasses {
         self.words.get(lower).copied().unwrap_or_default()
     }
+
+    /// Whether a lowercase word starts a new clause (`but`, `while`): where
+    /// stance toward a target stops being read.
+    pub fn is_clause_break(&self, lower: &str) -> bool {
+        self.classes(lower).has(WordClasses::CLAUSE_BREAK)
+    }
 }
 
 /// The speaker-word classes of a document's tokens, each looked up once, when a

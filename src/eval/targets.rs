@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::attribution::{self, Statement, WordClasses};
+use crate::attribution::{self, Statement};
 use crate::lexicon::Lexicons;
 use crate::scoring::{ScoringLexicons, target_scope};
 use crate::text::Document;
@@ -200,6 +200,25 @@ pub struct TargetCase<'a> {
     pub speaks: bool,
 }
 
+impl TargetCase<'_> {
+    /// The target-dependent score, -1..+1; `None` when the sentence or the
+    /// target's mentions have no tokens.
+    fn score(&self, scoring: ScoringLexicons, clause_breaks: &dyn Fn(&str) -> bool) -> Option<f64> {
+        if self.doc.tokens.is_empty() || self.mentions.is_empty() {
+            return None;
+        }
+        let (score, _) = target_scope::score(
+            self.doc,
+            self.statement,
+            self.mentions,
+            scoring,
+            clause_breaks,
+            self.speaks,
+        );
+        Some(score)
+    }
+}
+
 /// Segments each gold sentence as the engine does and calls `f` for each of
 /// its targets, in gold order.
 pub fn for_each_target(gold: &[GoldSentence], lex: &Lexicons, mut f: impl FnMut(TargetCase<'_>)) {
@@ -251,23 +270,11 @@ fn scoring_lexicons(lex: &Lexicons) -> ScoringLexicons<'_> {
 /// Predicts every gold target, both ways.
 pub fn predict(gold: &[GoldSentence], lex: &Lexicons) -> Vec<Prediction> {
     let scoring = scoring_lexicons(lex);
-    let clause_breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
+    let clause_breaks = |w: &str| lex.speaker_words.is_clause_break(w);
     let mut out = Vec::new();
     for_each_target(gold, lex, |c| {
         let sentence_score = lex.vader.polarity_scores(&c.gold.sentence).compound;
-        let target_score = if c.doc.tokens.is_empty() || c.mentions.is_empty() {
-            0.0
-        } else {
-            target_scope::score(
-                c.doc,
-                c.statement,
-                c.mentions,
-                scoring,
-                &clause_breaks,
-                c.speaks,
-            )
-            .0
-        };
+        let target_score = c.score(scoring, &clause_breaks).unwrap_or(0.0);
         out.push(Prediction {
             line: c.gold.line,
             from: c.target.from,
@@ -301,35 +308,28 @@ pub struct Features {
 /// The features of every gold target, in gold order.
 pub fn features(gold: &[GoldSentence], lex: &Lexicons) -> Vec<Features> {
     let scoring = scoring_lexicons(lex);
-    let clause_breaks = |w: &str| lex.speaker_words.classes(w).has(WordClasses::CLAUSE_BREAK);
+    let clause_breaks = |w: &str| lex.speaker_words.is_clause_break(w);
     let mut out = Vec::new();
     for_each_target(gold, lex, |c| {
-        let (raw, words) = if c.doc.tokens.is_empty() || c.mentions.is_empty() {
-            (0.0, Vec::new())
-        } else {
-            let (score, _) = target_scope::score(
-                c.doc,
-                c.statement,
-                c.mentions,
-                scoring,
-                &clause_breaks,
-                c.speaks,
-            );
-            let words = target_scope::word_factors(
-                c.doc,
-                c.statement,
-                c.mentions,
-                scoring,
-                &clause_breaks,
-                c.speaks,
-            );
-            (
-                target_scope::raw_of(score),
-                words
-                    .into_iter()
-                    .map(|(k, w, before)| (c.doc.str(k).to_string(), w, k, before))
-                    .collect(),
-            )
+        let (raw, words) = match c.score(scoring, &clause_breaks) {
+            None => (0.0, Vec::new()),
+            Some(score) => {
+                let words = target_scope::word_factors(
+                    c.doc,
+                    c.statement,
+                    c.mentions,
+                    scoring,
+                    &clause_breaks,
+                    c.speaks,
+                );
+                (
+                    target_scope::raw_of(score),
+                    words
+                        .into_iter()
+                        .map(|(k, w, before)| (c.doc.str(k).to_string(), w, k, before))
+                        .collect(),
+                )
+            }
         };
         out.push(Features {
             line: c.gold.line,

@@ -194,6 +194,10 @@ pub struct EvalActorsArgs {
     /// and predicted speaker and actor, content) to this CSV.
     #[arg(long, value_name = "FILE")]
     pub details: Option<PathBuf>,
+    /// Write one row per gold dyad (source, target, gold mean stance and its
+    /// statement count, predicted stance, sign right) to this CSV.
+    #[arg(long, value_name = "FILE")]
+    pub dyad_details: Option<PathBuf>,
     /// Print the figures as one JSON object instead of a table.
     #[arg(long)]
     pub json: bool,

@@ -473,6 +473,26 @@ fn binary_prints_json_and_writes_one_details_row_per_gold_statement() {
 }
 
 #[test]
+fn binary_writes_one_dyad_details_row_per_gold_dyad() {
+    let dir = TempDir::new().expect("temp dir");
+    let dyad_details = dir.path().join("dyads.csv");
+    stance()
+        .args(["eval", "actors", "--gold", GOLD, "--articles", ARTICLES])
+        .arg("--dyad-details")
+        .arg(&dyad_details)
+        .assert()
+        .success();
+    // The one gold dyad: Chinese authorities calling the American who died
+    // "Chinese-American" (gold stance 0); predicted +0.0349, inside the ±0.05
+    // band, so its sign (0) is right.
+    assert_eq!(
+        fs::read_to_string(&dyad_details).expect("dyad details written"),
+        "article_id,source,target,gold_stance,gold_statements,predicted_stance,sign_right\n\
+         wn-2020-0016,Beijing,Washington,0.0000,1,0.0349,1\n"
+    );
+}
+
+#[test]
 fn binary_fails_naming_the_gold_file_and_line_when_an_article_is_missing() {
     let dir = TempDir::new().expect("temp dir");
     let wuhan_only = dir.path().join("articles.jsonl");

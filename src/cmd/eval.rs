@@ -1,7 +1,7 @@
 //! `stance eval attribution --gold DIR [--details FILE] [--json]`: attribution
 //! accuracy against brat standoff gold (PolNeAR's format).
 //!
-//! `stance eval actors --gold FILE --articles FILE [--details FILE] [--json]`:
+//! `stance eval actors --gold FILE --articles FILE [--details FILE] [--dyad-details FILE] [--json]`:
 //! statements, speakers and actors against hand-annotated gold statements.
 
 use anyhow::Context;
@@ -73,6 +73,12 @@ fn run_actors(args: EvalActorsArgs) -> anyhow::Result<()> {
             .with_context(|| format!("{}: cannot write details", path.display()))?;
         actors::write_details(&eval, std::io::BufWriter::new(file))
             .with_context(|| format!("{}: cannot write details", path.display()))?;
+    }
+    if let Some(path) = &args.dyad_details {
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("{}: cannot write dyad details", path.display()))?;
+        actors::write_dyad_details(&eval, std::io::BufWriter::new(file))
+            .with_context(|| format!("{}: cannot write dyad details", path.display()))?;
     }
     if args.json {
         write_out(&format!("{}\n", serde_json::to_string(&eval.summary)?))?;

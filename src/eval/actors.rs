@@ -769,3 +769,34 @@ pub fn write_details<W: Write>(eval: &Evaluation, writer: W) -> csv::Result<()> 
     w.flush()?;
     Ok(())
 }
+
+/// Write one CSV row per gold dyad: the article, source and target, the gold
+/// mean stance and how many gold statements it averages, the predicted stance
+/// (empty when the article has no such dyad) and whether the signs agree.
+pub fn write_dyad_details<W: Write>(eval: &Evaluation, writer: W) -> csv::Result<()> {
+    let mut w = csv::Writer::from_writer(writer);
+    w.write_record([
+        "article_id",
+        "source",
+        "target",
+        "gold_stance",
+        "gold_statements",
+        "predicted_stance",
+        "sign_right",
+    ])?;
+    for (article_id, d) in eval.dyads() {
+        w.write_record([
+            article_id,
+            &d.source,
+            &d.target,
+            &format!("{:.4}", d.gold_stance),
+            &d.gold_statements.to_string(),
+            &d.predicted_stance
+                .map(|v| format!("{v:.4}"))
+                .unwrap_or_default(),
+            if d.sign_right { "1" } else { "0" },
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}

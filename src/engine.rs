@@ -122,7 +122,7 @@ impl Engine {
             if self.only_actors.is_some() && !actor.as_deref().is_some_and(keep) {
                 continue;
             }
-            let score = scoring::score_statement(&doc, st, scoring_lex);
+            let score = scoring::score_statement(&doc, st, &res.target_acts, scoring_lex);
             let clause_breaks = |w: &str| lex.speaker_words.is_clause_break(w);
             // A target named only as the place where something happened (`in
             // Australia`) is what the statement is about, not whom it judges.
@@ -133,7 +133,15 @@ impl Engine {
                 {
                     return 0.0;
                 }
-                scoring::score_target(&doc, st, tokens, scoring_lex, &clause_breaks).0
+                scoring::score_target(
+                    &doc,
+                    st,
+                    tokens,
+                    &res.target_acts,
+                    scoring_lex,
+                    &clause_breaks,
+                )
+                .0
             };
             let mut scored: Vec<(String, f64)> = res
                 .targets

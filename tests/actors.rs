@@ -186,3 +186,106 @@ fn countries_named_as_places_are_targets_without_a_stance() {
     assert_eq!(report.statements[1].target_stances, [0.0; 11]);
     assert_eq!(report.dyads.len(), 11);
 }
+
+/// wn-2019-0151, the first two paragraphs: the Department of Transportation
+/// announces restrictions on flights to Cuba; Pompeo cites Havana's "support
+/// for Nicolás Maduro" as his motivation. That support is Havana's act toward
+/// Caracas, which Pompeo reports; it is no cooperation of Washington's.
+const CUBA_FLIGHTS: &str = "On Friday, the United States Department of Transportation \
+announced new restrictions on flights to Cuba. The new policy, which is to take effect on \
+December 10, prohibits all flights to Cuba, with the exception of flights to the \
+international airport in Havana.\n\nUS Secretary of State Mike Pompeo sent a letter requesting \
+the new rules to Elaine Chao, the Secretary of Transportation; the new rules were released \
+later the same day. In the letter, Pompeo cited the Cuban government's \"ongoing repression of \
+the Cuban people and its support for Nicolás Maduro in Venezuela\" as his motivation.";
+
+#[test]
+fn a_targets_own_support_is_not_the_speakers_cooperation() {
+    let report = score("wn-2019-0151", CUBA_FLIGHTS);
+    let department = "the United States Department of Transportation";
+    assert_eq!(
+        statements(&report),
+        [
+            (department, Some("Washington"), vec!["Havana"]),
+            ("Mike Pompeo", Some("Washington"), vec!["Havana", "Caracas"]),
+        ]
+    );
+    // `restrictions on` (-5.0, CAMEO 172) alone: -5 / sqrt(25 + 93.75).
+    assert_eq!(
+        format!("{:.4}", report.statements[0].target_stances[0]),
+        "-0.4588"
+    );
+    // `its support` (+3.5) follows `its`, and the actor named last before it
+    // is Havana (`the Cuban people`): left out of the statement's stance,
+    // which is its sentiment's share alone (+0.0207 × 2 Goldstein points).
+    let cited = &report.statements[1];
+    assert_eq!(
+        cited.evidence,
+        "repression -2.40; support 1.36; motivation 1.12; stance: sentiment 0.04"
+    );
+    assert_eq!(format!("{:.4}", cited.stance), "0.0043");
+    assert_eq!(
+        dyads(&report),
+        [("Washington", "Havana"), ("Washington", "Caracas")]
+    );
+    // The mean of -0.4588 and Havana's +0.0359 in the cited statement.
+    assert_eq!(format!("{:.4}", report.dyads[0].stance), "-0.2115");
+}
+
+/// wn-2019-0081, the El Paso shooting: Mexico's foreign secretary on what his
+/// own government will do. `the Mexican government` opening the content is
+/// the side that acts; the U.S. government is whom it presses.
+const EBRARD: &str = "Mexico's Foreign Secretary Marcelo Ebrard said the Mexican government \
+would pressure the U.S. government to provide better protections for Mexicans in the United \
+States.";
+
+#[test]
+fn the_own_government_opening_the_content_acts_and_is_no_target() {
+    let report = score("wn-2019-0081", EBRARD);
+    assert_eq!(
+        statements(&report),
+        [("Marcelo Ebrard", Some("Mexico City"), vec!["Washington"])]
+    );
+    assert_eq!(
+        report.statements[0].evidence,
+        "pressure -1.80; better 1.52; stance: would pressure -5.00; stance: sentiment -0.14"
+    );
+    assert_eq!(
+        format!("{:.4}", report.statements[0].target_stances[0]),
+        "-0.4416"
+    );
+    assert_eq!(dyads(&report), [("Mexico City", "Washington")]);
+}
+
+/// wn-2019-0041, the Christchurch mosque shootings: New Zealand's Prime
+/// Minister on what her government will review, among it "enhanced
+/// information-sharing with Australia".
+const ARDERN: &str = "According to New Zealand Prime Minister Jacinda Ardern, Brenton had a \
+licence for the five firearms he allegedly used for the attack — two semi-automatic, two \
+shotguns, and one lever-action.\n\nPrime Minister Ardern said at a press conference yesterday \
+morning the gun laws should be changed. She said, \"I have instructed ODESC [Officials \
+Committee for Domestic and External Security Coordination] to report to Cabinet on Monday on \
+these events with a view to strengthening our systems on a range of fronts including, but not \
+limited to, firearms, border controls, enhanced information-sharing with Australia, and any \
+practice reinforcement of our watchlist processes.\"";
+
+#[test]
+fn sharing_information_with_a_country_is_cooperation_toward_it() {
+    let report = score("wn-2019-0041", ARDERN);
+    let ardern = "Jacinda Ardern";
+    assert_eq!(
+        statements(&report),
+        [
+            (ardern, Some("Wellington"), vec![]),
+            (ardern, Some("Wellington"), vec![]),
+            (ardern, Some("Wellington"), vec!["Canberra"]),
+        ]
+    );
+    // `information-sharing with` (+7.0, CAMEO 064) in the clause from `but`
+    // on, which names Australia; `Coordination` (+3.5) stands in another.
+    assert_eq!(
+        format!("{:.4}", report.statements[2].target_stances[0]),
+        "0.5883"
+    );
+    assert_eq!(dyads(&report), [("Wellington", "Canberra")]);
+}

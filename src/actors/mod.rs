@@ -21,7 +21,9 @@ use rustc_hash::FxHashMap;
 pub use lexicon::{ActorId, ActorLexicon, ActorMention, AliasKind};
 pub use phrases::{TargetPhraseKind, TargetPhrases};
 
-use crate::attribution::{Speaker, SpeakerWords, Statement, TokenClasses, WordClasses};
+use crate::attribution::{
+    Speaker, SpeakerWords, Statement, TokenClasses, WordClasses, is_quote_mark,
+};
 use crate::text::{Document, TokenKind};
 
 /// A statement's speaker and targets, resolved.
@@ -47,7 +49,17 @@ pub struct Resolution {
     /// statement takes a stance toward it, decided once the stance is scored:
     /// criticising one's own government is a dyad, naming it is not.
     pub own_government_tokens: Vec<Range<usize>>,
+    /// Content tokens a target's possessive governs (`Havana's support`, `the
+    /// Cuban government's "ongoing repression`, `its support` when the actor
+    /// named last before `its` is a target): a stance cue that starts there is
+    /// the target's act, which the speaker reports, not the speaker's stance.
+    pub target_acts: Vec<Range<usize>>,
 }
+
+/// Tokens after a possessive that a stance cue may start in and still be
+/// what the possessor does: the cue word itself or up to two modifiers before
+/// it (`its continued support`).
+const ACT_WORDS: usize = 3;
 
 /// Someone who speaks or is named with a title in the article.
 #[derive(Debug, Clone)]
@@ -456,15 +468,45 @@ impl Resolver<'_, '_> {
         let mut targets: Vec<ActorId> = Vec::new();
         let mut target_tokens: Vec<Vec<Range<usize>>> = Vec::new();
         let mut own_government_tokens = Vec::new();
+        let mut target_acts = Vec::new();
+        // Whether the actor named last in the content is a target (not the
+        // speaker's own): what `its` / `their` point back to.
+        let mut last_named_is_target = false;
         for k in st.content.clone() {
+            if self.classes(k).has(WordClasses::POSSESSIVE_PRONOUN) && last_named_is_target {
+                target_acts.push(self.act_after(k + 1, st.content.end));
+            }
             let Some(m) = self.target_mention(k).filter(|m| m.tokens.start == k) else {
                 continue;
             };
+            last_named_is_target = Some(m.actor) != actor;
+            if last_named_is_target {
+                // `Havana's`, `the Cuban government's`: a government word may
+                // stand between the name and the possessive.
+                let mut end = m.tokens.end;
+                while end < st.content.end && self.classes(end).has(WordClasses::GOV) {
+                    end += 1;
+                }
+                if end < st.content.end && doc.lower(end) == "'s" {
+                    target_acts.push(self.act_after(end + 1, st.content.end));
+                }
+            }
             if Some(m.actor) == actor {
                 let as_government = matches!(m.kind, AliasKind::Person | AliasKind::Body)
                     || (m.tokens.end < doc.tokens.len()
                         && self.classes(m.tokens.end).has(WordClasses::GOV));
-                if as_government {
+                // The own government, not a person, as the subject the
+                // content opens with is the speaker's side acting (`the
+                // Mexican government would pressure the U.S. government`),
+                // not whom the speaker judges; a person there is judged
+                // (`Obama is "obsessed" with …`), and a body followed by a
+                // preposition is an object (`referred … to the Department
+                // of Justice for prosecution`).
+                let own_side_acts = m.kind != AliasKind::Person
+                    && (st.content.start..m.tokens.start)
+                        .all(|j| self.classes(j).has(WordClasses::DETERMINER))
+                    && self.verb_follows(m.tokens.end, st.content.end);
+                if as_government && !own_side_acts {
                     own_government_tokens.push(m.tokens.clone());
                 }
             } else {
@@ -484,7 +526,39 @@ impl Resolver<'_, '_> {
             targets,
             target_tokens,
             own_government_tokens,
+            target_acts,
         }
+    }
+
+    /// Whether a verb may follow a noun phrase ending before `end`: past any
+    /// government words (`the Mexican government`), a word that is no
+    /// preposition.
+    fn verb_follows(&self, mut end: usize, content_end: usize) -> bool {
+        while end < content_end && self.classes(end).has(WordClasses::GOV) {
+            end += 1;
+        }
+        end < content_end
+            && self.doc.tokens[end].kind == TokenKind::Word
+            && !self
+                .classes(end)
+                .has(WordClasses::NP_LINK | WordClasses::ADJUNCT_START)
+    }
+
+    /// The words a possessive ending just before `start` governs: up to
+    /// [`ACT_WORDS`] tokens (`its support`, `Beijing's continued military
+    /// pressure`), stopping at punctuation other than a quotation mark and
+    /// at the end of the content.
+    fn act_after(&self, start: usize, content_end: usize) -> Range<usize> {
+        let doc = self.doc;
+        let mut end = start;
+        while end < content_end && end - start < ACT_WORDS {
+            let t = doc.tokens[end];
+            if t.kind == TokenKind::Punct && !is_quote_mark(doc.str(end)) {
+                break;
+            }
+            end += 1;
+        }
+        start..end
     }
 
     /// Targets that target phrases point at: `both sides` the two actors the

@@ -136,6 +136,7 @@ impl WordClasses {
     pub const QUANTIFIER: u32 = 1 << 18;
     pub const PLACE_PREPOSITION: u32 = 1 << 19;
     pub const BODY: u32 = 1 << 20;
+    pub const POSSESSIVE_PRONOUN: u32 = 1 << 21;
     pub const PRONOUN: u32 = Self::PERSON_PRONOUN | Self::GROUP_PRONOUN | Self::THING_PRONOUN;
     pub const ROLE: u32 = Self::GOV | Self::NONGOV;
 
@@ -166,6 +167,7 @@ impl WordClasses {
             "quantifier" => Self::QUANTIFIER,
             "place_preposition" => Self::PLACE_PREPOSITION,
             "body" => Self::BODY,
+            "possessive_pronoun" => Self::POSSESSIVE_PRONOUN,
             _ => return None,
         })
     }

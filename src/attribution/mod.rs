@@ -10,6 +10,7 @@ mod phrase;
 use std::ops::Range;
 
 pub use lexicon::{CueForm, Frame, ReportingVerbs, SpeakerWords, TokenClasses, WordClasses};
+pub use phrase::is_quote_mark;
 
 use crate::text::{Document, TokenKind};
 use phrase::Phrases;

@@ -32,7 +32,8 @@ impl<'l> std::ops::Deref for Phrases<'_, 'l> {
     }
 }
 
-fn is_quote_mark(s: &str) -> bool {
+/// Whether a punctuation token is a quotation mark.
+pub fn is_quote_mark(s: &str) -> bool {
     matches!(
         s,
         "\"" | "''" | "``" | "\u{201C}" | "\u{201D}" | "\u{201E}" | "\u{AB}" | "\u{BB}"

@@ -61,8 +61,15 @@ pub struct StatementScore {
     pub evidence: Vec<(Scale, Evidence)>,
 }
 
-/// Scores one statement of a segmented article.
-pub fn score_statement(doc: &Document, st: &Statement, lex: ScoringLexicons) -> StatementScore {
+/// Scores one statement of a segmented article. A stance cue that starts in
+/// one of `target_acts` is a target's act that the speaker reports (`its
+/// support for Nicolás Maduro`), not the speaker's stance, and is left out.
+pub fn score_statement(
+    doc: &Document,
+    st: &Statement,
+    target_acts: &[Range<usize>],
+    lex: ScoringLexicons,
+) -> StatementScore {
     let content = doc.span_text(st.content.clone());
     let mut sentiment_evidence = Vec::new();
     let polarity = lex
@@ -74,7 +81,7 @@ pub fn score_statement(doc: &Document, st: &Statement, lex: ScoringLexicons) -> 
         .collect();
 
     let mut raw = cue_weight(doc, st, lex, &mut evidence);
-    raw += stance_cues(doc, st.content.clone(), lex, &mut evidence);
+    raw += stance_cues(doc, st.content.clone(), target_acts, lex, &mut evidence);
     raw += sentiment_weight(polarity.compound, &mut evidence);
     StatementScore {
         sentiment: polarity.compound,
@@ -105,10 +112,13 @@ fn cue_weight(
     weight
 }
 
-/// The sum of the stance cues in `tokens`, after negation and intensifiers.
+/// The sum of the stance cues in `tokens`, after negation and intensifiers;
+/// a cue that starts in one of `others_acts` is someone else's act and is
+/// left out.
 fn stance_cues(
     doc: &Document,
     tokens: Range<usize>,
+    others_acts: &[Range<usize>],
     lex: ScoringLexicons,
     evidence: &mut Vec<(Scale, Evidence)>,
 ) -> f64 {
@@ -124,6 +134,7 @@ fn stance_cues(
         .find(doc, tokens)
         .into_iter()
         .filter(|m| m.weight != 0.0)
+        .filter(|m| m.weight < 0.0 || !others_acts.iter().any(|a| a.contains(&m.tokens.start)))
     {
         let at = words.partition_point(|&k| k < m.tokens.start);
         let (prefix, factor) = modifiers(doc, &words, at, lex);
@@ -185,11 +196,15 @@ fn sentiment_weight(compound: f64, evidence: &mut Vec<(Scale, Evidence)>) -> f64
 /// and the cue verb's own stance. A clause ends at `;`, `:`, a sentence break or a clause-break word
 /// (`but`, `while`), so "We hope each of those two countries can begin …" and
 /// "we will strongly protest against the South Korean government" are scored
-/// for the targets they name, not for the whole statement.
+/// for the targets they name, not for the whole statement. A stance cue that
+/// starts in one of `target_acts` is a target's own act that the speaker
+/// reports (`its support for Nicolás Maduro`), not the speaker's stance
+/// toward anyone.
 pub fn score_target(
     doc: &Document,
     st: &Statement,
     target_tokens: &[Range<usize>],
+    target_acts: &[Range<usize>],
     lex: ScoringLexicons,
     clause_breaks: &dyn Fn(&str) -> bool,
 ) -> (f64, Vec<(Scale, Evidence)>) {
@@ -202,7 +217,7 @@ pub fn score_target(
         if !named {
             continue;
         }
-        raw += stance_cues(doc, clause.clone(), lex, &mut evidence);
+        raw += stance_cues(doc, clause.clone(), target_acts, lex, &mut evidence);
     }
     // The sentiment toward the target: valences near it, in its clauses, weighted
     // by where they stand (src/scoring/target_scope.rs, tuned on NewsMTSC train).

@@ -51,8 +51,9 @@ pub struct Resolution {
     pub own_government_tokens: Vec<Range<usize>>,
     /// Content tokens a target's possessive governs (`Havana's support`, `the
     /// Cuban government's "ongoing repression`, `its support` when the actor
-    /// named last before `its` is a target): a stance cue that starts there is
-    /// the target's act, which the speaker reports, not the speaker's stance.
+    /// named last before `its` is a target): a cooperation cue that starts
+    /// there is the target's act, which the speaker reports, not the speaker's
+    /// stance (scoring leaves it out; a conflict cue there still counts).
     pub target_acts: Vec<Range<usize>>,
 }
 

@@ -3,8 +3,10 @@
 //!
 //! - sentiment: VADER's compound score of the statement's content.
 //! - stance: the sum of the stance cues in the content (negation flips and
-//!   damps a cue as VADER does a word, intensifiers scale it), the cue verb's
-//!   own stance weight (`protested`, `welcomed`), and the sentiment at
+//!   damps a cue as VADER does a word, intensifiers scale it; a cooperation
+//!   cue a target's possessive governs is the target's act and left out),
+//!   the cue verb's own stance weight (`protested`, `welcomed`), and the
+//!   sentiment at
 //!   [`SENTIMENT_IN_STANCE`] Goldstein points per unit of compound, normalised to
 //!   -1..+1 the way VADER normalises its sum, on the Goldstein scale.
 
@@ -61,8 +63,8 @@ pub struct StatementScore {
     pub evidence: Vec<(Scale, Evidence)>,
 }
 
-/// Scores one statement of a segmented article. A stance cue that starts in
-/// one of `target_acts` is a target's act that the speaker reports (`its
+/// Scores one statement of a segmented article. A cooperation cue that starts
+/// in one of `target_acts` is a target's act that the speaker reports (`its
 /// support for Nicolás Maduro`), not the speaker's stance, and is left out.
 pub fn score_statement(
     doc: &Document,
@@ -112,13 +114,14 @@ fn cue_weight(
     weight
 }
 
-/// The sum of the stance cues in `tokens`, after negation and intensifiers;
-/// a cue that starts in one of `others_acts` is someone else's act and is
-/// left out.
+/// The sum of the stance cues in `tokens`, after negation and intensifiers.
+/// A cooperation cue that starts in one of `target_acts` is a target's own act
+/// and is left out; a conflict cue there still counts, as speakers name an
+/// opponent's hostile acts to condemn them (`Iran's missile tests`).
 fn stance_cues(
     doc: &Document,
     tokens: Range<usize>,
-    others_acts: &[Range<usize>],
+    target_acts: &[Range<usize>],
     lex: ScoringLexicons,
     evidence: &mut Vec<(Scale, Evidence)>,
 ) -> f64 {
@@ -134,7 +137,7 @@ fn stance_cues(
         .find(doc, tokens)
         .into_iter()
         .filter(|m| m.weight != 0.0)
-        .filter(|m| m.weight < 0.0 || !others_acts.iter().any(|a| a.contains(&m.tokens.start)))
+        .filter(|m| m.weight < 0.0 || !target_acts.iter().any(|a| a.contains(&m.tokens.start)))
     {
         let at = words.partition_point(|&k| k < m.tokens.start);
         let (prefix, factor) = modifiers(doc, &words, at, lex);
@@ -196,8 +199,8 @@ fn sentiment_weight(compound: f64, evidence: &mut Vec<(Scale, Evidence)>) -> f64
 /// and the cue verb's own stance. A clause ends at `;`, `:`, a sentence break or a clause-break word
 /// (`but`, `while`), so "We hope each of those two countries can begin …" and
 /// "we will strongly protest against the South Korean government" are scored
-/// for the targets they name, not for the whole statement. A stance cue that
-/// starts in one of `target_acts` is a target's own act that the speaker
+/// for the targets they name, not for the whole statement. A cooperation cue
+/// that starts in one of `target_acts` is a target's own act that the speaker
 /// reports (`its support for Nicolás Maduro`), not the speaker's stance
 /// toward anyone.
 pub fn score_target(

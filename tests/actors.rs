@@ -289,3 +289,29 @@ fn sharing_information_with_a_country_is_cooperation_toward_it() {
     );
     assert_eq!(dyads(&report), [("Wellington", "Canberra")]);
 }
+
+/// wn-2020-0049, Warren endorses Biden: `their own support` opens Obama's
+/// content, before any target is named, so it is the speakers' own support
+/// and counts (only a target named before `its` / `their` makes the cue the
+/// target's act).
+const OWN_SUPPORT: &str = "Former US presidential candidate Elizabeth Warren announced \
+yesterday she was endorsing Joe Biden for this year's presidential election. The move came \
+shortly after fellow former presidential candidate Bernie Sanders and former president Barack \
+Obama announced their own support for Biden.";
+
+#[test]
+fn the_speakers_own_support_still_counts() {
+    let report = score("wn-2020-0049", OWN_SUPPORT);
+    assert_eq!(
+        statements(&report),
+        [
+            ("Elizabeth Warren", None, vec!["Washington"]),
+            ("Barack Obama", Some("Washington"), vec!["Washington"]),
+        ]
+    );
+    assert_eq!(
+        report.statements[1].evidence,
+        "support 1.36; stance: support 3.50; stance: sentiment 0.66"
+    );
+    assert_eq!(dyads(&report), [("Washington", "Washington")]);
+}

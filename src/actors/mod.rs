@@ -477,7 +477,12 @@ impl Resolver<'_, '_> {
             if self.classes(k).has(WordClasses::POSSESSIVE_PRONOUN) && last_named_is_target {
                 target_acts.push(self.act_after(k + 1, st.content.end));
             }
-            let Some(m) = self.target_mention(k).filter(|m| m.tokens.start == k) else {
+            let Some(m) = self
+                .target_mention(k)
+                .filter(|m| m.tokens.start == k)
+                .cloned()
+                .or_else(|| self.definite_office_holder(k, st.content.end))
+            else {
                 continue;
             };
             last_named_is_target = Some(m.actor) != actor;
@@ -529,6 +534,53 @@ impl Resolver<'_, '_> {
             own_government_tokens,
             target_acts,
         }
+    }
+
+    /// `the president`, `the foreign minister's` at token `k`: `the` and
+    /// government role words (not a body's: `the police`), no name after them,
+    /// name the person with those roles seen last before (`President Donald
+    /// Trump`, named with his title or speaking), as that person's mention.
+    fn definite_office_holder(&self, k: usize, content_end: usize) -> Option<ActorMention> {
+        /// Most role words after `the` (`the prime minister`).
+        const MAX_ROLE_WORDS: usize = 3;
+        let doc = self.doc;
+        if doc.lower(k) != "the" {
+            return None;
+        }
+        let is_role = |j: usize| {
+            doc.tokens[j].kind == TokenKind::Word && {
+                let c = self.classes(j);
+                // `the police`, `the government`: a body, not an office holder.
+                c.has(WordClasses::GOV) && !c.has(WordClasses::NONGOV | WordClasses::BODY)
+            }
+        };
+        let mut end = k + 1;
+        while end < content_end && end - (k + 1) < MAX_ROLE_WORDS && is_role(end) {
+            end += 1;
+        }
+        if end == k + 1 {
+            return None;
+        }
+        // `the President Donald Trump`, `the president of the company`: a name
+        // or a phrase that says whose office follows.
+        if end < doc.tokens.len()
+            && (doc.tokens[end].kind == TokenKind::Word && doc.tokens[end].capitalized
+                || self.classes(end).has(WordClasses::NP_LINK))
+        {
+            return None;
+        }
+        let roles: Vec<&str> = (k + 1..end).map(|j| doc.lower(j)).collect();
+        let r = self
+            .referents
+            .iter()
+            .filter(|r| r.is_person && !r.former && r.last_seen < k)
+            .filter(|r| roles.iter().all(|w| r.roles.iter().any(|x| &**x == *w)))
+            .max_by_key(|r| r.last_seen)?;
+        Some(ActorMention {
+            tokens: k..end,
+            actor: r.actor?,
+            kind: AliasKind::Person,
+        })
     }
 
     /// Whether a verb may follow a noun phrase ending before `end`: past any

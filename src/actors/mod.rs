@@ -395,6 +395,23 @@ impl Resolver<'_, '_> {
         if phrase.clone().any(|k| self.is_former(k)) {
             return apposition.and_then(|a| self.actor_of_phrase(a, None));
         }
+        // A phrase that is a country's or a state body's name and nothing
+        // else (`The United States, which has retreated from a previous goal
+        // of ousting Syrian President Bashar al-Assad,`) speaks for that
+        // actor, whatever its apposition names; not a capital's name, which
+        // may be a person's (`Paris, who used to work on Capitol Hill,`).
+        if apposition.is_some()
+            && let Some(m) = self.mention(phrase.start).or_else(|| {
+                self.classes(phrase.start)
+                    .has(WordClasses::DETERMINER)
+                    .then(|| self.mention(phrase.start + 1))
+                    .flatten()
+            })
+            && matches!(m.kind, AliasKind::Country | AliasKind::Body)
+            && m.tokens.end == phrase.end
+        {
+            return Some(m.actor);
+        }
         let all: Vec<usize> = phrase
             .clone()
             .chain(apposition.clone().unwrap_or(0..0))

@@ -265,3 +265,14 @@ fn an_agency_before_a_capitalised_title_is_the_governments() {
     let text = "NASA Administrator Jim Bridenstine has said may be ready to launch by late August.";
     assert_eq!(speakers(text), pairs(&[("Jim Bridenstine", "Washington")]));
 }
+
+#[test]
+fn a_country_speaks_for_itself_whatever_its_apposition_names() {
+    // wn-2019-0024: the relative clause names Syria's president, but the
+    // speaker is the United States.
+    let text = "The United States, which has retreated from a previous goal of ousting Syrian President Bashar al-Assad, has stated reconstruction will cost between US$300 and 400 billion.";
+    assert_eq!(
+        speakers(text),
+        pairs(&[("The United States", "Washington")])
+    );
+}

@@ -52,7 +52,7 @@ fn stages(c: &mut Criterion) {
     group.bench_function("resolve", |b| {
         b.iter(|| {
             for (d, s) in docs.iter().zip(&statements) {
-                let mentions = lex.actors.mentions(d);
+                let mentions = lex.actors.mentions(d, None);
                 let surnames = actors::surname_mentions(d, &mentions, &lex.speaker_words);
                 let rlex = ResolveLexicons {
                     actors: &lex.actors,

@@ -116,7 +116,7 @@ pub fn attribution(text: &str) {
             assert!(c < n, "cue token {c} of {n}");
         }
     }
-    let mentions = lex.actors.mentions(&doc);
+    let mentions = lex.actors.mentions(&doc, None);
     for m in &mentions {
         assert!(
             m.tokens.start < m.tokens.end && m.tokens.end <= n,

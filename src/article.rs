@@ -20,6 +20,17 @@ impl Meta {
             MetaField::Url => self.url.as_deref(),
         }
     }
+
+    /// The year of `date` when it starts with one (`2019-10-27`, `2019`):
+    /// actor resolution reads office holders' terms against it.
+    pub fn year(&self) -> Option<u16> {
+        let date = self.date.as_deref()?.trim();
+        let digits = date.get(0..4)?;
+        let rest = date.as_bytes().get(4);
+        (digits.bytes().all(|b| b.is_ascii_digit()) && rest.is_none_or(|&c| c == b'-'))
+            .then(|| digits.parse().ok())
+            .flatten()
+    }
 }
 
 /// A metadata field that can be carried into the CSV output.
@@ -70,5 +81,28 @@ impl Article {
             text: text.into(),
             meta: Meta::default(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Meta;
+
+    fn year(date: &str) -> Option<u16> {
+        Meta {
+            date: Some(date.to_string()),
+            ..Meta::default()
+        }
+        .year()
+    }
+
+    #[test]
+    fn the_year_of_a_date_that_starts_with_one() {
+        assert_eq!(year("2019-10-27"), Some(2019));
+        assert_eq!(year("2020"), Some(2020));
+        assert_eq!(year(" 2020-08 "), Some(2020));
+        assert_eq!(year("27 October 2019"), None);
+        assert_eq!(year("20190"), None);
+        assert_eq!(Meta::default().year(), None);
     }
 }

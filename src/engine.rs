@@ -74,7 +74,7 @@ impl Engine {
         let text = article.text.as_str();
         let doc = Document::new(text, &lex.abbreviations);
         let statements = attribution::attribute(&doc, lex.attribution());
-        let mentions = lex.actors.mentions(&doc);
+        let mentions = lex.actors.mentions(&doc, article.meta.year());
         let surnames = actors::surname_mentions(&doc, &mentions, &lex.speaker_words);
         let resolutions = actors::resolve(
             &doc,
@@ -191,6 +191,7 @@ impl Engine {
         }
         let named: Vec<(String, usize)> = mentions
             .iter()
+            .filter(|m| m.in_office)
             .map(|m| (name(m.actor), chars.get(doc.tokens[m.tokens.start].start)))
             .filter(|(a, _)| keep(a))
             .collect();

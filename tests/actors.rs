@@ -347,3 +347,50 @@ fn the_president_names_the_office_holder_the_article_named() {
         [("Washington", "Mexico City"), ("Washington", "Washington")]
     );
 }
+
+/// wn-2020-0081 (2020-08-12): Biden announces Kamala Harris as his running
+/// mate. The actor lexicon lists all of Biden's terms of office (Senator
+/// 1973-2009, Vice President 2009-2017, President 2021-2025): in 2020 he is
+/// a candidate and speaks for no government, as the annotation guide has it;
+/// Harris, a senator then, and Pence, the vice president, are Washington's.
+const RUNNING_MATE: &str = "Yesterday, Joe Biden, the Democratic Party's presumptive nominee \
+for President of the United States, announced Kamala Harris as his choice for running mate in \
+the 2020 United States presidential election.\n\nBiden wrote that \"I've decided that Kamala \
+Harris is the best person to help me take this fight to Trump and Mike Pence and then to lead \
+this nation starting in January 2021\".";
+
+#[test]
+fn an_office_holder_between_terms_speaks_for_no_government() {
+    let engine = Engine::from_lexicons(Lexicons::embedded().expect("embedded lexicons"));
+    let mut article = Article::new("wn-2020-0081", RUNNING_MATE);
+    article.meta.date = Some("2020-08-12".to_string());
+    let dated = engine.score(&article);
+    assert_eq!(
+        statements(&dated),
+        [
+            ("Joe Biden", None, vec!["Washington"]),
+            ("Joe Biden", None, vec!["Washington"]),
+        ]
+    );
+    // Biden's two mentions name no actor; Harris (twice), Pence and the
+    // United States (twice) are Washington's (`Trump` alone, a surname the
+    // article never named in full, is no one's).
+    let washington = dated
+        .actors
+        .iter()
+        .find(|a| a.actor == "Washington")
+        .expect("Washington is named");
+    assert_eq!(washington.mentions, 5);
+    assert!(dated.dyads.is_empty());
+    // Without a date nothing says when the article was written: Biden is
+    // the office holder the lexicon lists, and Harris his own government,
+    // named without a stance in the first statement.
+    let undated = score("wn-2020-0081", RUNNING_MATE);
+    assert_eq!(
+        statements(&undated),
+        [
+            ("Joe Biden", Some("Washington"), vec![]),
+            ("Joe Biden", Some("Washington"), vec!["Washington"]),
+        ]
+    );
+}

@@ -46,6 +46,54 @@ struct Alias {
     exact: Option<Vec<Box<str>>>,
     actor: ActorId,
     kind: AliasKind,
+    /// A person's terms of office when the note lists them all (`President
+    /// 2017-2021, 2025- (all terms)`): first and last year, an open end as
+    /// `u16::MAX`. Empty otherwise.
+    terms: Box<[(u16, u16)]>,
+}
+
+impl Alias {
+    /// Whether the alias names its actor in an article of `year`: always,
+    /// unless it is a person whose note gives terms of office and none
+    /// covers the year (`Joe Biden` in 2020, between his terms).
+    fn in_office(&self, year: Option<u16>) -> bool {
+        match year {
+            Some(y) if !self.terms.is_empty() => {
+                self.terms.iter().any(|&(from, to)| from <= y && y <= to)
+            }
+            _ => true,
+        }
+    }
+}
+
+/// The terms of office in a person's note that ends in `(all terms)`: every
+/// `YYYY-YYYY` and open `YYYY-` (`President 2021-2025; Vice President
+/// 2009-2017; Senator 1973-2009 (all terms)`). Other notes give the years of
+/// one role only (PETRARCH's latest, a minister who stays a legislator), so
+/// they say nothing of when the person held no office: no terms.
+fn terms_of_office(note: &str) -> Box<[(u16, u16)]> {
+    if !note.trim_end().ends_with("(all terms)") {
+        return Box::default();
+    }
+    let b = note.as_bytes();
+    let year_at = |i: usize| -> Option<u16> {
+        let digits = b.get(i..i + 4)?;
+        let bounded = i == 0 || !b[i - 1].is_ascii_digit();
+        let ends = b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        (bounded && ends && digits.iter().all(u8::is_ascii_digit))
+            .then(|| note.get(i..i + 4)?.parse().ok())
+            .flatten()
+    };
+    let mut terms = Vec::new();
+    for i in 0..b.len() {
+        let Some(from) = year_at(i) else { continue };
+        if b.get(i + 4) != Some(&b'-') {
+            continue;
+        }
+        let to = year_at(i + 5).unwrap_or(u16::MAX);
+        terms.push((from, to));
+    }
+    terms.into_boxed_slice()
 }
 
 /// An alias word as looked up: lowercase, curly apostrophes made straight.
@@ -67,6 +115,10 @@ pub struct ActorMention {
     pub tokens: Range<usize>,
     pub actor: ActorId,
     pub kind: AliasKind,
+    /// False for a person out of office at the article's date (by the terms
+    /// of office in the note): the name is still a name (`Joe Biden`, then
+    /// `Biden`), but it names no actor.
+    pub in_office: bool,
 }
 
 /// Aliases indexed by their first word; actors by name.
@@ -128,12 +180,17 @@ impl ActorLexicon {
                 ));
             };
             let actor = self.intern(fields[1]);
+            let terms = match (kind, fields.get(3)) {
+                (AliasKind::Person, Some(note)) => terms_of_office(note),
+                _ => Box::default(),
+            };
             if let Some(list) = self.by_first_word.get_mut(&*words[0]) {
                 list.push(Alias {
                     words,
                     exact,
                     actor,
                     kind,
+                    terms,
                 });
             }
         }
@@ -160,8 +217,11 @@ impl ActorLexicon {
         self.ids.get(name).copied()
     }
 
-    /// Every alias in the article, longest first where they overlap, left to right.
-    pub fn mentions(&self, doc: &Document) -> Vec<ActorMention> {
+    /// Every alias in the article, longest first where they overlap, left to
+    /// right. With the article's `year`, a person out of office that year (by
+    /// the terms of office in the note) is marked so (`in_office` false): a
+    /// candidate or a former office holder speaks for no government.
+    pub fn mentions(&self, doc: &Document, year: Option<u16>) -> Vec<ActorMention> {
         let mut found = Vec::new();
         let n = doc.tokens.len();
         let mut i = 0;
@@ -195,6 +255,7 @@ impl ActorLexicon {
                         tokens: i..i + a.words.len(),
                         actor: a.actor,
                         kind: a.kind,
+                        in_office: a.in_office(year),
                     });
                     i += a.words.len();
                 }
@@ -247,9 +308,38 @@ impl ActorLexicon {
                     tokens: k..k + 1,
                     actor: m.actor,
                     kind: m.kind,
+                    in_office: m.in_office,
                 });
             }
         }
         found.sort_by_key(|m| m.tokens.start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terms_of_office;
+
+    #[test]
+    fn terms_are_read_only_from_a_note_that_lists_them_all() {
+        assert_eq!(
+            &*terms_of_office(
+                "President 2021-2025; Vice President 2009-2017; Senator 1973-2009 (all terms)"
+            ),
+            [(2021, 2025), (2009, 2017), (1973, 2009)]
+        );
+        // An open end: in office from 2025 on.
+        assert_eq!(
+            &*terms_of_office("President 2017-2021, 2025- (all terms)"),
+            [(2017, 2021), (2025, u16::MAX)]
+        );
+        // One role's years say nothing of when the person held no office.
+        assert!(
+            terms_of_office("Foreign Minister 2017-2019; Defence Minister 2019-2020").is_empty()
+        );
+        assert!(terms_of_office("PETRARCH2 USAGOV 2009-2013").is_empty());
+        // Not years: a longer number, a year with no span.
+        assert!(terms_of_office("Envoy 120214-2015 (all terms)").is_empty());
+        assert!(terms_of_office("acting Defense Secretary 2019 (all terms)").is_empty());
     }
 }

@@ -422,7 +422,9 @@ impl Resolver<'_, '_> {
             .filter_map(|&k| self.mention(k))
             .find(|m| m.kind == AliasKind::Person)
         {
-            return Some(m.actor);
+            // A candidate or a former office holder (out of office at the
+            // article's date) speaks for no government.
+            return m.in_office.then_some(m.actor);
         }
         // A non-government word counts unless it is part of an alias (`the World
         // Health Organization`).
@@ -496,7 +498,7 @@ impl Resolver<'_, '_> {
             }
             let Some(m) = self
                 .target_mention(k)
-                .filter(|m| m.tokens.start == k)
+                .filter(|m| m.tokens.start == k && m.in_office)
                 .cloned()
                 .or_else(|| self.definite_office_holder(k, st.content.end))
             else {
@@ -597,6 +599,7 @@ impl Resolver<'_, '_> {
             tokens: k..end,
             actor: r.actor?,
             kind: AliasKind::Person,
+            in_office: true,
         })
     }
 
@@ -864,7 +867,7 @@ impl Resolver<'_, '_> {
                     .min(st.content.start.max(mention.end)),
             )
         };
-        if let Some(m) = (lo..hi).find_map(|k| self.mention(k)) {
+        if let Some(m) = (lo..hi).find_map(|k| self.mention(k).filter(|m| m.in_office)) {
             return Some(m.actor);
         }
         self.most_named.first().copied()
@@ -896,7 +899,7 @@ pub fn surname_mentions(
     let mut full_names: FxHashMap<&str, Vec<(usize, ActorId)>> = FxHashMap::default();
     for m in mentions
         .iter()
-        .filter(|m| m.kind == AliasKind::Person && m.tokens.len() >= 2)
+        .filter(|m| m.kind == AliasKind::Person && m.tokens.len() >= 2 && m.in_office)
     {
         let last = m.tokens.end - 1;
         if doc.tokens[last].capitalized && words.classes(doc.lower(last)) == WordClasses::default()
@@ -951,6 +954,7 @@ pub fn surname_mentions(
             tokens: k..k + 1,
             actor,
             kind: AliasKind::Person,
+            in_office: true,
         });
     }
     added
@@ -987,7 +991,7 @@ pub fn names_a_place(doc: &Document, words: &SpeakerWords, tokens: &Range<usize>
 /// The actors the article names, most named first; on a tie, the first named.
 fn most_named(mentions: &[ActorMention]) -> Vec<ActorId> {
     let mut counts: Vec<(ActorId, usize, usize)> = Vec::new();
-    for (order, m) in mentions.iter().enumerate() {
+    for (order, m) in mentions.iter().enumerate().filter(|(_, m)| m.in_office) {
         match counts.iter_mut().find(|c| c.0 == m.actor) {
             Some(c) => c.1 += 1,
             None => counts.push((m.actor, 1, order)),

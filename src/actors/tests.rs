@@ -141,7 +141,7 @@ fn the_court_with_modifiers_is_the_court_named_before() {
 fn surnames(text: &str) -> Vec<(String, String)> {
     let lex = Lexicons::embedded().expect("embedded lexicons");
     let doc = crate::text::Document::new(text, &lex.abbreviations);
-    let mentions = lex.actors.mentions(&doc);
+    let mentions = lex.actors.mentions(&doc, None);
     super::surname_mentions(&doc, &mentions, &lex.speaker_words)
         .into_iter()
         .map(|m| {

@@ -774,7 +774,9 @@ impl Resolver<'_, '_> {
             return (doc.span_text(r.name.clone()).to_string(), r.actor);
         }
         let gov_only = self.speaks_for_a_government(phrase.clone(), apposition.clone());
-        let actor = own_actor.or_else(|| gov_only.then(|| self.context_actor(st)).flatten());
+        let actor = own_actor
+            .or_else(|| self.possessor_actor(phrase.clone()))
+            .or_else(|| gov_only.then(|| self.context_actor(st)).flatten());
         let is_person = roles.iter().all(|r| !r.ends_with('s'))
             && phrase.clone().all(|k| self.mention(k).is_none());
         self.referents.push(Referent {
@@ -791,6 +793,35 @@ impl Resolver<'_, '_> {
             gov_title: false,
         });
         (text, actor)
+    }
+
+    /// `Trump's statement`, `Cameron's spokesman`: a document (a speaking
+    /// noun that also makes an adjunct: `in a statement`) or a government
+    /// role after a person's possessive speaks for the person the article
+    /// named before (`US President Donald Trump`); not their `supporters`,
+    /// `campaign manager` or `lawyers`.
+    fn possessor_actor(&self, phrase: Range<usize>) -> Option<ActorId> {
+        let doc = self.doc;
+        let head = phrase.end.checked_sub(1)?;
+        let c = self.classes(head);
+        let document = c.has(WordClasses::SPEAKER_NOUN) && c.has(WordClasses::ADJUNCT_WORD);
+        let gov_role = c.has(WordClasses::GOV);
+        if !(document || gov_role) || c.has(WordClasses::NONGOV) {
+            return None;
+        }
+        let possessive = (phrase.start + 1..head)
+            .rev()
+            .find(|&k| doc.lower(k) == "'s")?;
+        let name = doc.str(possessive - 1);
+        if !doc.tokens[possessive - 1].capitalized {
+            return None;
+        }
+        self.referents
+            .iter()
+            .filter(|r| r.is_person && !r.former && r.name.end < possessive)
+            .filter(|r| r.name.end > r.name.start && doc.str(r.name.end - 1) == name)
+            .max_by_key(|r| r.last_seen)?
+            .actor
     }
 
     /// A phrase with a current government role word and no non-government

@@ -276,3 +276,16 @@ fn a_country_speaks_for_itself_whatever_its_apposition_names() {
         pairs(&[("The United States", "Washington")])
     );
 }
+
+#[test]
+fn a_document_after_a_persons_possessive_speaks_for_the_person() {
+    // wn-2019-0108: the statement is the President's.
+    let text = "On Saturday, in a brief but official statement, US President Donald Trump said Hamza bin Laden has been killed in a US counter-terrorism operation. Trump's statement read: \"Hamza bin Ladin was killed in a United States counterterrorism operation in the Afghanistan/Pakistan region.\"";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("Donald Trump", "Washington"),
+            ("Trump's statement", "Washington")
+        ])
+    );
+}

@@ -754,20 +754,31 @@ impl Resolver<'_, '_> {
         }
         let text = doc.span_text(phrase.clone()).to_string();
         let roles = self.roles_of(phrase.clone());
-        // `the minister`, `the ministry`: the latest speaker with that role.
-        // `The three-judge court`, `The court's summary`: lowercase modifiers
-        // and a document around the role change nothing.
+        // `the minister`, `the ministry`, `the Prime Minister`: the latest
+        // speaker with those roles. `The three-judge court`, `The court's
+        // summary`: lowercase modifiers and a document around the role change
+        // nothing.
         let definite = doc.lower(phrase.start) == "the"
-            && roles.len() == 1
+            && !roles.is_empty()
             && phrase.len() <= 4
-            && (phrase.start + 1..phrase.end)
-                .all(|k| !doc.tokens[k].capitalized && self.mention(k).is_none());
+            && (phrase.start + 1..phrase.end).all(|k| {
+                // A capitalised title names an office (`the Prime Minister`),
+                // a capitalised body a body of its own (`the Court of Justice`).
+                (!doc.tokens[k].capitalized || {
+                    let c = self.classes(k);
+                    c.has(WordClasses::ROLE | WordClasses::TITLE) && !c.has(WordClasses::BODY)
+                }) && self.mention(k).is_none()
+            });
         if definite
             && own_actor.is_none()
             && let Some(r) = self
                 .referents
                 .iter_mut()
-                .filter(|r| r.last_seen < phrase.start && !r.former && r.roles.contains(&roles[0]))
+                .filter(|r| {
+                    r.last_seen < phrase.start
+                        && !r.former
+                        && roles.iter().all(|w| r.roles.contains(w))
+                })
                 .max_by_key(|r| r.last_seen)
         {
             r.last_seen = phrase.start;

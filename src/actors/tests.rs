@@ -289,3 +289,20 @@ fn a_document_after_a_persons_possessive_speaks_for_the_person() {
         ])
     );
 }
+
+#[test]
+fn the_capitalised_title_names_the_office_holder_with_those_roles() {
+    // wn-2020-0120: `the Prime Minister` is Matovič, Slovakia's, not the
+    // article's most-named France. `Deputy Prime Minister for Finance and
+    // Minister of Economy Richard Sulík`, named between them, is not taken:
+    // his titles are read from `Minister of Economy` on (the run breaks at
+    // `and`), so he is no prime minister here.
+    let text = "Prime Minister Igor Matovič of the Slovak Republic said he had tested positive for COVID-19. This comes a week after he attended a summit with President of France Emmanuel Macron. European leaders self-isolating included the Prime Ministers of Belgium, Luxembourg, Spain, Portugal, and France itself.\n\nAfter Deputy Prime Minister for Finance and Minister of Economy Richard Sulík failed to procure sufficient numbers of rapid testing kits, the Prime Minister apologised to the people of his country for \"having an idiot as economy minister.\"";
+    assert_eq!(
+        speakers(text),
+        pairs(&[
+            ("Igor Matovič", "Bratislava"),
+            ("Igor Matovič", "Bratislava")
+        ])
+    );
+}

@@ -394,3 +394,23 @@ fn an_office_holder_between_terms_speaks_for_no_government() {
         ]
     );
 }
+
+/// wn-2020-0105 (2020-09-30): a government title (`presidential`) gives no
+/// actor to a person out of office at the article's date, as it would to an
+/// official the lexicon does not know.
+const RIVAL: &str = "Although Trump's State Department asked for any \"external party\" not \
+to involve themselves in the conflict, his main presidential rival Joe Biden called on the \
+President to demand directly that Turkey stop interfering on Azerbaijan's behalf.";
+
+#[test]
+fn a_title_gives_no_actor_to_a_person_out_of_office() {
+    let engine = Engine::from_lexicons(Lexicons::embedded().expect("embedded lexicons"));
+    let mut article = Article::new("wn-2020-0105", RIVAL);
+    article.meta.date = Some("2020-09-30".to_string());
+    let report = engine.score(&article);
+    let biden = statements(&report)
+        .into_iter()
+        .find(|(speaker, _, _)| *speaker == "Joe Biden")
+        .expect("Biden's statement");
+    assert_eq!(biden, ("Joe Biden", None, vec!["Ankara", "Baku"]));
+}

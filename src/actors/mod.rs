@@ -364,13 +364,19 @@ impl Resolver<'_, '_> {
             r.last_seen = r.last_seen.max(name.start);
             return k;
         }
+        // A person out of office at the article's date (`Joe Biden` in 2020)
+        // is, like a former office holder, no government's voice, whatever
+        // title the article gives him (`presidential nominee`).
+        let out_of_office = name
+            .clone()
+            .any(|k| self.mention(k).is_some_and(|m| !m.in_office));
         self.referents.push(Referent {
             last_seen: name.start,
             name,
             is_person: true,
-            actor,
+            actor: if out_of_office { None } else { actor },
             roles,
-            former: false,
+            former: out_of_office,
             gov_title,
         });
         self.referents.len() - 1

@@ -595,18 +595,26 @@ impl Resolver<'_, '_> {
             return None;
         }
         let roles: Vec<&str> = (k + 1..end).map(|j| doc.lower(j)).collect();
-        let r = self
-            .referents
-            .iter()
-            .filter(|r| r.is_person && !r.former && r.last_seen < k)
-            .filter(|r| roles.iter().all(|w| r.roles.iter().any(|x| &**x == *w)))
-            .max_by_key(|r| r.last_seen)?;
+        let r = &self.referents[self.last_with_roles(&roles, k, true)?];
         Some(ActorMention {
             tokens: k..end,
             actor: r.actor?,
             kind: AliasKind::Person,
             in_office: true,
         })
+    }
+
+    /// The referent (a person, with `person_only`) last seen before token
+    /// `before`, not a former office holder, that holds every one of `roles`:
+    /// whom `the Prime Minister` or `the ministry` means.
+    fn last_with_roles(&self, roles: &[&str], before: usize, person_only: bool) -> Option<usize> {
+        self.referents
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.last_seen < before && !r.former && (r.is_person || !person_only))
+            .filter(|(_, r)| roles.iter().all(|w| r.roles.iter().any(|x| &**x == *w)))
+            .max_by_key(|(_, r)| r.last_seen)
+            .map(|(k, _)| k)
     }
 
     /// Whether a verb may follow a noun phrase ending before `end`: past any
@@ -775,18 +783,12 @@ impl Resolver<'_, '_> {
                     c.has(WordClasses::ROLE | WordClasses::TITLE) && !c.has(WordClasses::BODY)
                 }) && self.mention(k).is_none()
             });
+        let role_words: Vec<&str> = roles.iter().map(|w| &**w).collect();
         if definite
             && own_actor.is_none()
-            && let Some(r) = self
-                .referents
-                .iter_mut()
-                .filter(|r| {
-                    r.last_seen < phrase.start
-                        && !r.former
-                        && roles.iter().all(|w| r.roles.contains(w))
-                })
-                .max_by_key(|r| r.last_seen)
+            && let Some(k) = self.last_with_roles(&role_words, phrase.start, false)
         {
+            let r = &mut self.referents[k];
             r.last_seen = phrase.start;
             return (doc.span_text(r.name.clone()).to_string(), r.actor);
         }

@@ -26,6 +26,9 @@ pub struct StatementRow {
     pub targets: Vec<String>,
     /// The stance toward each target (same order as `targets`).
     pub target_stances: Vec<f64>,
+    /// What moved each target's stance (same order), for `stance explain`;
+    /// empty unless the engine was asked for it ([`crate::Engine::with_target_evidence`]).
+    pub target_evidence: Vec<String>,
     pub sentiment: f64,
     pub stance: f64,
     /// Content span in code points, end exclusive.

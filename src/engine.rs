@@ -21,6 +21,10 @@ use crate::text::Document;
 /// evaluatively (e.g. criticising own government)".
 pub const OWN_GOVERNMENT_STANCE_BAND: f64 = crate::scoring::news::VADER_THRESHOLD;
 
+/// The evidence of a target named only as a place (`arrests were made in
+/// Australia`): the statement takes no stance toward it.
+pub const PLACE_EVIDENCE: &str = "named as a place: no stance";
+
 /// Scores articles with a fixed set of lexicons.
 #[derive(Debug, Clone)]
 pub struct Engine {
@@ -29,6 +33,8 @@ pub struct Engine {
     only_actors: Option<HashSet<String>>,
     /// How statement sentiment is read (`--sentiment`).
     sentiment_mode: SentimentMode,
+    /// Keep what moved each target's stance (`stance explain`).
+    target_evidence: bool,
 }
 
 impl Engine {
@@ -37,7 +43,16 @@ impl Engine {
             lexicons,
             only_actors: None,
             sentiment_mode: SentimentMode::default(),
+            target_evidence: false,
         }
+    }
+
+    /// Keeps, for each target of each statement, the words and rules that
+    /// moved its stance (`StatementRow::target_evidence`), as `stance
+    /// explain` shows them; scoring for the tables leaves it out.
+    pub fn with_target_evidence(mut self) -> Engine {
+        self.target_evidence = true;
+        self
     }
 
     /// Reads statement sentiment in this mode: news (the default) or exactly VADER.
@@ -126,43 +141,56 @@ impl Engine {
             let clause_breaks = |w: &str| lex.speaker_words.is_clause_break(w);
             // A target named only as the place where something happened (`in
             // Australia`) is what the statement is about, not whom it judges.
-            let toward = |tokens: &[std::ops::Range<usize>]| {
+            let toward = |tokens: &[std::ops::Range<usize>]| -> (f64, String) {
                 if tokens
                     .iter()
                     .all(|t| actors::names_a_place(&doc, &lex.speaker_words, t))
                 {
-                    return 0.0;
+                    return (0.0, PLACE_EVIDENCE.to_string());
                 }
-                scoring::score_target(
+                let (stance, evidence) = scoring::score_target(
                     &doc,
                     st,
                     tokens,
                     &res.target_acts,
                     scoring_lex,
                     &clause_breaks,
-                )
-                .0
+                );
+                let evidence = if self.target_evidence {
+                    format_evidence(&evidence)
+                } else {
+                    String::new()
+                };
+                (stance, evidence)
             };
-            let mut scored: Vec<(String, f64)> = res
+            let mut scored: Vec<(String, (f64, String))> = res
                 .targets
                 .iter()
                 .zip(&res.target_tokens)
                 .map(|(&t, tokens)| (name(t), toward(tokens)))
                 .collect();
             if let (Some(own), Some(first)) = (res.actor, res.own_government_tokens.first()) {
-                let stance = toward(&res.own_government_tokens);
-                if stance.abs() > OWN_GOVERNMENT_STANCE_BAND {
+                let own_stance = toward(&res.own_government_tokens);
+                if own_stance.0.abs() > OWN_GOVERNMENT_STANCE_BAND {
                     // In order of first mention, as the other targets.
                     let at = res
                         .target_tokens
                         .iter()
                         .position(|t| t.first().is_some_and(|r| r.start > first.start))
                         .unwrap_or(scored.len());
-                    scored.insert(at, (name(own), stance));
+                    scored.insert(at, (name(own), own_stance));
                 }
             }
-            let (targets, target_stances): (Vec<String>, Vec<f64>) =
-                scored.into_iter().filter(|(t, _)| keep(t)).unzip();
+            let mut targets = Vec::with_capacity(scored.len());
+            let mut target_stances = Vec::with_capacity(scored.len());
+            let mut target_evidence = Vec::new();
+            for (target, (stance, evidence)) in scored.into_iter().filter(|(t, _)| keep(t)) {
+                targets.push(target);
+                target_stances.push(stance);
+                if self.target_evidence {
+                    target_evidence.push(evidence);
+                }
+            }
             let byte_start = doc.tokens[st.content.start].start;
             let byte_end = doc.tokens[st.content.end - 1].end;
             rows.push(StatementRow {
@@ -173,6 +201,7 @@ impl Engine {
                 cue: st.cue.clone(),
                 targets,
                 target_stances,
+                target_evidence,
                 sentiment: score.sentiment,
                 stance: score.stance,
                 start: chars.get(byte_start),

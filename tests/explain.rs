@@ -41,6 +41,8 @@ fn explains_each_statement_with_targets_and_the_words_behind_its_scores() {
             "8. partial: Mike Pompeo → Washington, cue \"urged\"",
             "   \"both sides to \"continue to have dialogue.\"\"",
             "   targets    Seoul 0.4588, Tokyo 0.4588",
+            "   → Seoul     0.4588   cue urged 1.00; continue to have dialogue 4.00",
+            "   → Tokyo     0.4588   cue urged 1.00; continue to have dialogue 4.00",
             "   sentiment   0.0000   -",
             "   stance      0.4588   cue urged 1.00; continue to have dialogue 4.00",
         ]
@@ -51,6 +53,7 @@ fn explains_each_statement_with_targets_and_the_words_behind_its_scores() {
             "11. indirect: Taro Kono → Tokyo, cue \"adding that\"",
             "   \"Tokyo had summoned the South Korean ambassador\"",
             "   targets    Seoul -0.3818",
+            "   → Seoul    -0.3818   summoned the south korean ambassador -4.00",
             "   sentiment   0.0000   -",
             "   stance     -0.3818   summoned the south korean ambassador -4.00",
         ]
@@ -128,5 +131,42 @@ fn a_missing_file_is_reported_and_exits_nonzero() {
     assert!(
         stderr.starts_with("stance: tests/fixtures/no-such-article.txt"),
         "{stderr}"
+    );
+}
+
+#[test]
+fn each_target_shows_the_cues_and_the_words_near_it() {
+    let out = explain(&[SEED]);
+    // Pompeo's rebuke: the cue `disappointed` (-2.00) and the sentiment toward
+    // Seoul from the words near `the South Koreans` (`disappointed` -1.14 and
+    // `agreement` +1.25 after the scope rules: sum 0.11, mapped to 0.03, at 2
+    // Goldstein points per unit): -1.94 / sqrt(1.94² + 93.75) = -0.1964.
+    assert_eq!(
+        statement(&out, 5)[3],
+        "   → Seoul    -0.1964   disappointed -2.00; sentiment 0.06 (disappointed -1.14, agreement 1.25)"
+    );
+}
+
+#[test]
+fn a_country_named_as_a_place_says_so() {
+    // wn-2019-0145: arrests were made in these countries, no stance toward them.
+    let text = "{\"id\":\"wn-2019-0145\",\"text\":\"US authorities claimed the site was the largest \
+child pornography site in the world. They also stated arrests were made in Australia and \
+Brazil.\"}\n";
+    let out = stance()
+        .args(["explain", "-"])
+        .write_stdin(text)
+        .assert()
+        .success();
+    let out = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    let lines = statement(&out, 2);
+    assert_eq!(lines[2], "   targets    Canberra 0.0000, Brasilia 0.0000");
+    assert_eq!(
+        lines[3],
+        "   → Canberra  0.0000   named as a place: no stance"
+    );
+    assert_eq!(
+        lines[4],
+        "   → Brasilia  0.0000   named as a place: no stance"
     );
 }

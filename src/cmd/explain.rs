@@ -2,20 +2,24 @@
 //! one article's scores, for a person at a terminal.
 //!
 //! ```text
-//! article gsomia: 10 statements, 3 actors, 5 dyads
+//! article gsomia: 14 statements, 6 actors, 4 dyads
 //!
-//! 3. direct: Mike Pompeo → Washington, cue "told reporters"
+//! 5. direct: Mike Pompeo → Washington, cue "told reporters"
 //!    "We're disappointed …"
-//!    targets    Seoul -0.1627
-//!    sentiment  -0.4767   disappointed -2.10
-//!    stance     -0.2017   disappointed -2.00; sentiment -0.95
+//!    targets    Seoul -0.1964
+//!    → Seoul    -0.1964   disappointed -2.00; sentiment 0.06 (disappointed -1.14, agreement 1.25)
+//!    sentiment  -0.3378   disappointed -3.15; agreement 1.76
+//!    stance     -0.2664   disappointed -2.00; sentiment -0.68
 //! ```
 //!
 //! Each statement shows its kind, speaker → actor (`-` for none) and cue, the
-//! content, the targets with the stance toward each, and the sentiment and
-//! stance with the words that moved each (the row's `evidence`, split into
-//! its sentiment and `stance:` entries, weights after rules). Then the
-//! article's actor and dyad tables. Scores have four decimals, as in the CSV.
+//! content, the targets with the stance toward each and what moved it (the
+//! cue verb and stance cues of the clauses that name the target, and the
+//! sentiment toward it with its words after the scope rules; or that it is
+//! named only as a place), and the sentiment and stance with the words that
+//! moved each (the row's `evidence`, split into its sentiment and `stance:`
+//! entries, weights after rules). Then the article's actor and dyad tables.
+//! Scores have four decimals, as in the CSV.
 //!
 //! Colour (ANSI) when standard output is a terminal and `NO_COLOR` is not set
 //! (<https://no-color.org>), or with `--color always`; plain otherwise.
@@ -38,7 +42,8 @@ use stance::{Article, Engine};
 const NEUTRAL_BAND: f64 = stance::scoring::news::VADER_THRESHOLD;
 
 pub fn run(args: ExplainArgs) -> anyhow::Result<u8> {
-    let engine = Engine::from_lexicons(super::load_lexicons(&args.lexicons)?);
+    let engine =
+        Engine::from_lexicons(super::load_lexicons(&args.lexicons)?).with_target_evidence();
     let format = super::format_of(args.format);
     let options = InputOptions {
         format,
@@ -258,7 +263,6 @@ fn statement(out: &mut String, s: &StatementRow, style: Style) {
             targets.join(", ")
         }
     ));
-    let (sentiment, stance) = split_evidence(&s.evidence);
     let words = |entries: &[Entry]| {
         if entries.is_empty() {
             return "-".to_string();
@@ -269,6 +273,47 @@ fn statement(out: &mut String, s: &StatementRow, style: Style) {
             .collect::<Vec<_>>()
             .join("; ")
     };
+    // What moved each target's stance: the cue verb and the stance cues of
+    // the clauses that name it, and the sentiment toward it with the words it
+    // comes from (valences after the scope rules: nearer words weigh more).
+    for ((t, &v), evidence) in s
+        .targets
+        .iter()
+        .zip(&s.target_stances)
+        .zip(&s.target_evidence)
+    {
+        let (near, stance) = split_evidence(evidence);
+        let text = if evidence == stance::engine::PLACE_EVIDENCE {
+            evidence.clone()
+        } else {
+            let entries: Vec<String> = stance
+                .iter()
+                .map(|&(w, x)| {
+                    if w == "sentiment" && !near.is_empty() {
+                        let from: Vec<String> = near
+                            .iter()
+                            .map(|(w, x)| format!("{w} {}", style.weight(x)))
+                            .collect();
+                        format!("{w} {} ({})", style.weight(x), from.join(", "))
+                    } else {
+                        format!("{w} {}", style.weight(x))
+                    }
+                })
+                .collect();
+            if entries.is_empty() {
+                "-".to_string()
+            } else {
+                entries.join("; ")
+            }
+        };
+        out.push_str(&format!(
+            "   {:<11}{}   {}\n",
+            format!("→ {t}"),
+            style.score(v, 7),
+            text
+        ));
+    }
+    let (sentiment, stance) = split_evidence(&s.evidence);
     out.push_str(&format!(
         "   {:<11}{}   {}\n",
         "sentiment",

@@ -224,8 +224,11 @@ pub fn score_target(
     }
     // The sentiment toward the target: valences near it, in its clauses, weighted
     // by where they stand (src/scoring/target_scope.rs, tuned on NewsMTSC train).
-    let (toward, _) =
+    let (toward, words) =
         target_scope::sentiment_toward(doc, st.content.clone(), target_tokens, lex, clause_breaks);
+    // The words first, as in a statement's evidence: their weights after the
+    // scope rules, then their sum's share of the stance.
+    evidence.splice(0..0, words);
     raw += sentiment_weight(toward, &mut evidence);
     (normalize(raw), evidence)
 }

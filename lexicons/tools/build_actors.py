@@ -1289,6 +1289,9 @@ def header() -> list[str]:
         "#        lists every term of national office the person held (legislative seats",
         "#        included): in an article whose date lies in no term, the person is a candidate",
         "#        or a former office holder and the alias names no actor (Joe Biden in 2020).",
+        "#        Kind none, with the actor \"-\": a name that holds an alias but names no",
+        "#        actor (new mexico, washington post, paris agreement), matched so that the",
+        "#        alias inside it is not. The actor \"-\" with any other kind removes an alias.",
         "# Lines are sorted by actor, then kind (in the order above), then alias.",
         "#",
         "# Sources:",
@@ -1370,6 +1373,27 @@ UN_AGENCIES = {"IAEA", "WHO"}
 # Aliases that name an actor only in capitals, because their lowercase form is a
 # common word: (alias as written, actor, kind, why). The engine matches an alias
 # that has capital letters only where the text spells it exactly so.
+# Names that hold an alias but name no actor: matched as aliases are (the longest
+# first), so the alias inside them is not; written with the actor "-" and the
+# kind "none". (alias, what it names)
+SHIELDS: list[tuple[str, str]] = [
+    ("new mexico", "a US state, not Mexico"),
+    ("new guinea", "the island, not Guinea"),
+    ("british columbia", "a Canadian province, not the UK"),
+    ("washington post", "a newspaper"),
+    ("washington times", "a newspaper"),
+    ("washington examiner", "a newspaper"),
+    ("washington state", "a US state, not the federal government"),
+    ("paris agreement", "the climate treaty, not France"),
+    ("paris climate agreement", "the climate treaty, not France"),
+    ("paris climate accord", "the climate treaty, not France"),
+    ("paris accord", "the climate treaty, not France"),
+    ("latin america", "a region, not the US"),
+    ("south america", "a continent, not the US"),
+    ("north america", "a continent, not the US"),
+    ("central america", "a region, not the US"),
+]
+
 EXACT_CASE: list[tuple[str, str, str, str]] = [
     ("US", "Washington", "country",
      "capitals only, hand-added: 'us' is the pronoun (news writes 'US officials', '#US')"),
@@ -1432,6 +1456,12 @@ def main() -> None:
     validate_output(lines, actors)
     lines += ["# Aliases matched only as written, in capitals (their lowercase form is a common word):"]
     lines += [f"{alias}\t{actor}\t{kind}\t{why}" for alias, actor, kind, why in EXACT_CASE]
+    lines += ["# Names that hold an alias but name no actor (kind none), matched so that the alias"]
+    lines += ["# inside them is not:"]
+    for alias, why in SHIELDS:
+        if alias in aliases:
+            sys.exit(f"shield {alias!r} is an alias")
+        lines.append(f"{alias}\t-\tnone\t{why}")
     sys.stdout.write("\n".join(lines) + "\n")
 
     per_kind = Counter(e.kind for e in entries)

@@ -44,7 +44,9 @@ struct Alias {
     /// The words as written, for an alias that must match its capitals exactly
     /// (`US`, where lowercase `us` is the pronoun).
     exact: Option<Vec<Box<str>>>,
-    actor: ActorId,
+    /// `None` for a name that holds an alias but names no actor (kind `none`:
+    /// `new mexico`, `washington post`): matched so the alias inside is not.
+    actor: Option<ActorId>,
     kind: AliasKind,
     /// A person's terms of office when the note lists them all (`President
     /// 2017-2021, 2025- (all terms)`): first and last year, an open end as
@@ -131,8 +133,10 @@ pub struct ActorLexicon {
 
 impl ActorLexicon {
     /// Reads `alias<TAB>actor<TAB>kind[<TAB>note]` lines. A later line for the
-    /// same alias replaces the earlier one; the actor `-` removes the alias. An
-    /// alias written with capital letters matches only that spelling (`US`).
+    /// same alias replaces the earlier one; the actor `-` removes the alias,
+    /// or with the kind `none` makes it a name that names no actor (`new
+    /// mexico`), matched so the alias inside it is not. An alias written with
+    /// capital letters matches only that spelling (`US`).
     pub fn extend_from(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         let result = self.extend_unsorted(file, text);
         // Longest alias first; a stable sort keeps the file's order among aliases
@@ -166,16 +170,27 @@ impl ActorLexicon {
                 None => self.by_first_word.entry(first.clone()).or_default(),
             };
             list.retain(|a| a.words != words || a.exact != exact);
+            let kind_field = fields.get(2).copied().unwrap_or("");
             if fields[1] == "-" {
+                // `new mexico<TAB>-<TAB>none`: a name that names no actor;
+                // `turkey<TAB>-`: the alias removed.
+                if kind_field == "none" {
+                    list.push(Alias {
+                        words,
+                        exact,
+                        actor: None,
+                        kind: AliasKind::Country,
+                        terms: Box::default(),
+                    });
+                }
                 continue;
             }
-            let kind_field = fields.get(2).copied().unwrap_or("");
             let Some(kind) = AliasKind::parse(kind_field) else {
                 return Err(LexiconError::new(
                     file,
                     line,
                     format!(
-                        "kind is country, capital, demonym, body or person, not {kind_field:?}"
+                        "kind is country, capital, demonym, body or person (or none, with the actor -), not {kind_field:?}"
                     ),
                 ));
             };
@@ -188,7 +203,7 @@ impl ActorLexicon {
                 list.push(Alias {
                     words,
                     exact,
-                    actor,
+                    actor: Some(actor),
                     kind,
                     terms,
                 });
@@ -251,12 +266,14 @@ impl ActorLexicon {
             });
             match hit {
                 Some(a) => {
-                    found.push(ActorMention {
-                        tokens: i..i + a.words.len(),
-                        actor: a.actor,
-                        kind: a.kind,
-                        in_office: a.in_office(year),
-                    });
+                    if let Some(actor) = a.actor {
+                        found.push(ActorMention {
+                            tokens: i..i + a.words.len(),
+                            actor,
+                            kind: a.kind,
+                            in_office: a.in_office(year),
+                        });
+                    }
                     i += a.words.len();
                 }
                 None => i += 1,

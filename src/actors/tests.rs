@@ -306,3 +306,22 @@ fn the_capitalised_title_names_the_office_holder_with_those_roles() {
         ])
     );
 }
+
+#[test]
+fn a_name_that_holds_an_alias_names_no_actor() {
+    // wn-2020-0108: the Paris Climate Accord is a treaty, not France; the
+    // actor lexicon lists it with the kind `none`, so `Paris` inside it is no
+    // mention (Trump's statement has no target).
+    let text = "US President Donald Trump said carbon emissions have been lower. When asked about climate change, Trump claimed carbon emissions have been lower during his administration and argued against re-entering the Paris Climate Accord.";
+    let engine = Engine::from_lexicons(Lexicons::embedded().expect("embedded lexicons"));
+    let report = engine.score(&Article::new("t", text));
+    assert!(report.statements.iter().all(|s| s.targets.is_empty()));
+    assert!(report.actors.iter().all(|a| a.actor != "Paris"));
+    // Without the entry, `Paris` names France's government.
+    let mut lex = Lexicons::embedded().expect("embedded lexicons");
+    lex.actors
+        .extend_from("test", "paris climate accord\t-\n")
+        .expect("a removal line");
+    let report = Engine::from_lexicons(lex).score(&Article::new("t", text));
+    assert!(report.actors.iter().any(|a| a.actor == "Paris"));
+}

@@ -69,10 +69,11 @@ impl Alias {
 }
 
 /// The terms of office in a person's note that ends in `(all terms)`: every
-/// `YYYY-YYYY` and open `YYYY-` (`President 2021-2025; Vice President
-/// 2009-2017; Senator 1973-2009 (all terms)`). Other notes give the years of
-/// one role only (PETRARCH's latest, a minister who stays a legislator), so
-/// they say nothing of when the person held no office: no terms.
+/// `YYYY-YYYY`, open `YYYY-` and single `YYYY` (`President 2021-2025; Vice
+/// President 2009-2017; Senator 1973-2009 (all terms)`). Other notes give the
+/// years of one role only (PETRARCH's latest, a minister who stays a
+/// legislator), so they say nothing of when the person held no office: no
+/// terms.
 fn terms_of_office(note: &str) -> Box<[(u16, u16)]> {
     if !note.trim_end().ends_with("(all terms)") {
         return Box::default();
@@ -87,13 +88,27 @@ fn terms_of_office(note: &str) -> Box<[(u16, u16)]> {
             .flatten()
     };
     let mut terms = Vec::new();
-    for i in 0..b.len() {
-        let Some(from) = year_at(i) else { continue };
-        if b.get(i + 4) != Some(&b'-') {
+    let mut i = 0;
+    while i < b.len() {
+        let Some(from) = year_at(i) else {
+            i += 1;
             continue;
+        };
+        if b.get(i + 4) == Some(&b'-') {
+            match year_at(i + 5) {
+                Some(to) => {
+                    terms.push((from, to));
+                    i += 9;
+                }
+                None => {
+                    terms.push((from, u16::MAX));
+                    i += 5;
+                }
+            }
+        } else {
+            terms.push((from, from));
+            i += 4;
         }
-        let to = year_at(i + 5).unwrap_or(u16::MAX);
-        terms.push((from, to));
     }
     terms.into_boxed_slice()
 }
@@ -355,8 +370,11 @@ mod tests {
             terms_of_office("Foreign Minister 2017-2019; Defence Minister 2019-2020").is_empty()
         );
         assert!(terms_of_office("PETRARCH2 USAGOV 2009-2013").is_empty());
-        // Not years: a longer number, a year with no span.
-        assert!(terms_of_office("Envoy 120214-2015 (all terms)").is_empty());
-        assert!(terms_of_office("acting Defense Secretary 2019 (all terms)").is_empty());
+        // A single year is a term of that year; a longer number is no year.
+        assert_eq!(
+            &*terms_of_office("acting Defense Secretary 2019 (all terms)"),
+            [(2019, 2019)]
+        );
+        assert_eq!(&*terms_of_office("Envoy 120214 (all terms)"), []);
     }
 }

@@ -151,8 +151,9 @@ fn each_target_shows_the_cues_and_the_words_near_it() {
 fn a_country_named_as_a_place_says_so() {
     // wn-2019-0145: arrests were made in these countries, no stance toward them.
     let text = "{\"id\":\"wn-2019-0145\",\"text\":\"US authorities claimed the site was the largest \
-child pornography site in the world. They also stated arrests were made in Australia and \
-Brazil.\"}\n";
+child pornography site in the world and that more than twenty active victims were rescued. They \
+also stated arrests were made in Australia, Brazil, Canada, the Czech Republic, Germany, \
+Ireland, Saudi Arabia, South Korea, Spain, the United Arab Emirates and the United Kingdom.\"}\n";
     let out = stance()
         .args(["explain", "-"])
         .write_stdin(text)
@@ -160,13 +161,25 @@ Brazil.\"}\n";
         .success();
     let out = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     let lines = statement(&out, 2);
-    assert_eq!(lines[2], "   targets    Canberra 0.0000, Brasilia 0.0000");
+    assert!(lines[2].starts_with("   targets    Canberra 0.0000, Brasilia 0.0000, Ottawa 0.0000"));
+    // One line per target, eleven, each with no stance.
+    let toward: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("   → "))
+        .collect();
+    assert_eq!(toward.len(), 11);
     assert_eq!(
-        lines[3],
+        toward[0],
         "   → Canberra  0.0000   named as a place: no stance"
     );
     assert_eq!(
-        lines[4],
+        toward[1],
         "   → Brasilia  0.0000   named as a place: no stance"
+    );
+    assert!(
+        toward
+            .iter()
+            .all(|l| l.ends_with(" 0.0000   named as a place: no stance"))
     );
 }

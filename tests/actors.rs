@@ -414,3 +414,27 @@ fn a_title_gives_no_actor_to_a_person_out_of_office() {
         .expect("Biden's statement");
     assert_eq!(biden, ("Joe Biden", None, vec!["Ankara", "Baku"]));
 }
+
+/// wn-2019-0024, Syria's reconstruction: `no support` is no cooperation.
+/// VADER negates a word one or two words after `no`; the stance cues follow
+/// the same rule (`support` +3.5 × -0.74).
+const NO_SUPPORT: &str = "The United States, which has retreated from a previous goal of \
+ousting Syrian President Bashar al-Assad, has stated reconstruction will cost between US$300 \
+and 400 billion. The US has further indicated no support will come without political reform \
+in Syria.";
+
+#[test]
+fn no_before_a_cue_negates_it_as_vader_negates_a_word() {
+    let report = score("wn-2019-0024", NO_SUPPORT);
+    let indicated = &report.statements[1];
+    assert_eq!(
+        indicated.evidence,
+        "no support -1.89; stance: no support -2.59; stance: sentiment -0.88"
+    );
+    // (-2.59 - 0.88) / sqrt(3.47² + 93.75)
+    assert_eq!(format!("{:.4}", indicated.stance), "-0.3370");
+    // Syria is named only after `in`: a place, no stance toward it (the
+    // annotation of actors_silver_b gives -1 here; see docs/EVALUATION.md).
+    assert_eq!(indicated.targets, ["Damascus"]);
+    assert_eq!(indicated.target_stances, [0.0]);
+}

@@ -34,6 +34,8 @@ const STANCE_ALPHA: f64 = 93.75;
 const NEGATION_SCALAR: f64 = -0.74;
 /// Words before a stance cue in which a negator negates it (as in VADER).
 const NEGATION_WINDOW: usize = 3;
+/// Words before a stance cue in which VADER's `no` negates it.
+const NO_WINDOW: usize = 2;
 
 /// The lexicons scoring reads.
 #[derive(Debug, Clone, Copy)]
@@ -167,10 +169,19 @@ pub(crate) fn modifiers(
         factor *= 1.0 + boost;
         prefix = format!("{} ", doc.lower(b));
     }
+    // A negator among the three words before, or VADER's `no` one or two
+    // words before (`no support will come`), as VADER negates a word.
+    let no_window = &words[i.saturating_sub(NO_WINDOW)..i];
     if let Some(&n) = before
         .iter()
         .rev()
         .find(|&&k| lex.vader.negates(doc.lower(k)))
+        .or_else(|| {
+            no_window
+                .iter()
+                .rev()
+                .find(|&&k| lex.vader.is_no(doc.lower(k)))
+        })
     {
         factor *= NEGATION_SCALAR;
         prefix = format!("{} {prefix}", doc.lower(n));

@@ -253,6 +253,14 @@ impl Vader {
         self.negators.contains(word) || word.contains("n't")
     }
 
+    /// Whether a lowercased word is VADER's "no", which negates a lexicon word
+    /// one or two words after it (`sentiment_valence`), for the stance rules.
+    pub fn is_no(&self, word: &str) -> bool {
+        RULE_WORDS
+            .iter()
+            .any(|&(w, rule)| rule == Rule::No && w == word)
+    }
+
     /// The booster (+0.293) or dampener (-0.293) scalar of a lowercased word, for
     /// the stance rules that reuse VADER's intensifiers.
     pub fn booster(&self, word: &str) -> Option<f64> {

@@ -217,12 +217,14 @@ fn a_targets_own_support_is_not_the_speakers_cooperation() {
         "-0.4588"
     );
     // `its support` (+3.5) follows `its`, and the actor named last before it
-    // is Havana (`the Cuban people`): left out of the statement's stance,
-    // which is its sentiment's share alone (+0.0207 × 2 Goldstein points).
+    // is Havana (`the Cuban people`): left out of the statement's stance
+    // (the evidence says so at weight 0), which is its sentiment's share
+    // alone (+0.0207 × 2 Goldstein points).
     let cited = &report.statements[1];
     assert_eq!(
         cited.evidence,
-        "repression -2.40; support 1.36; motivation 1.12; stance: sentiment 0.04"
+        "repression -2.40; support 1.36; motivation 1.12; \
+         stance: support (a target's act) 0.00; stance: sentiment 0.04"
     );
     assert_eq!(format!("{:.4}", cited.stance), "0.0043");
     assert_eq!(

@@ -118,7 +118,8 @@ fn cue_weight(
 
 /// The sum of the stance cues in `tokens`, after negation and intensifiers.
 /// A cooperation cue that starts in one of `target_acts` is a target's own act
-/// and is left out; a conflict cue there still counts, as speakers name an
+/// and is left out (its evidence says so, at weight 0: `support (a target's
+/// act) 0.00`); a conflict cue there still counts, as speakers name an
 /// opponent's hostile acts to condemn them (`Iran's missile tests`).
 fn stance_cues(
     doc: &Document,
@@ -139,8 +140,17 @@ fn stance_cues(
         .find(doc, tokens)
         .into_iter()
         .filter(|m| m.weight != 0.0)
-        .filter(|m| m.weight < 0.0 || !target_acts.iter().any(|a| a.contains(&m.tokens.start)))
     {
+        if m.weight > 0.0 && target_acts.iter().any(|a| a.contains(&m.tokens.start)) {
+            evidence.push((
+                Scale::Stance,
+                Evidence {
+                    entry: format!("{} (a target's act)", m.words),
+                    weight: 0.0,
+                },
+            ));
+            continue;
+        }
         let at = words.partition_point(|&k| k < m.tokens.start);
         let (prefix, factor) = modifiers(doc, &words, at, lex);
         let weight = m.weight * factor;

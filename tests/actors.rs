@@ -440,3 +440,70 @@ fn no_before_a_cue_negates_it_as_vader_negates_a_word() {
     assert_eq!(indicated.targets, ["Damascus"]);
     assert_eq!(indicated.target_stances, [0.0]);
 }
+
+/// wn-2020-0105 (two sentences of it): deals between other governments that
+/// Washington announces are cooperation toward each (`deals between`, +6.0:
+/// 6 / sqrt(36 + 93.75)); `the Trump administration` is the administration
+/// of the President the article named in full, not the government the
+/// sentence names most (Israel, three times).
+const DEALS: &str = "As the campaign entered September, Democratic Party presidential \
+nominee Joe Biden led President Donald Trump, the Republican Party presidential nominee, in the \
+RealClearPolitics head-to-head polling average, 49.0 percent to 43.0 percent.\n\nBuilding on the \
+deal brokered between Israel and the United Arab Emirates (UAE) the previous month, the Trump \
+administration announced additional deals between Israel and Bahrain and between Serbia, \
+Kosovo, and Israel.";
+
+#[test]
+fn deals_between_others_are_cooperation_toward_each() {
+    let report = score("wn-2020-0105", DEALS);
+    let announced = report.statements.last().expect("a statement");
+    assert_eq!(announced.speaker, "the Trump administration");
+    assert_eq!(announced.actor.as_deref(), Some("Washington"));
+    // Israel opens the content without a government word; it is named as
+    // a target like the others.
+    assert_eq!(
+        announced.targets,
+        ["Jerusalem", "Manama", "Belgrade", "Pristina"]
+    );
+    assert!(
+        announced
+            .target_stances
+            .iter()
+            .all(|v| format!("{v:.4}") == "0.5267")
+    );
+}
+
+/// wn-2019-0166: leaving the EU is a step away from it (-4.0, like CAMEO 161):
+/// -4 / sqrt(16 + 93.75) in the first clause; with the sentiment of `leave`
+/// in the second.
+const LEAVE_EU: &str = "Conservative Party leader and Prime Minister Boris Johnson said he was \
+\"humbled\" by the results and \"...I and we will never take your support for granted. And I \
+will make it my mission to work night and day, flat out, to prove you right in voting for me this \
+time and to earn your support in the future.\" Election implications regarding the UK's efforts on leaving the European Union (EU) were \
+described by Johnson as a \"historic mandate\", saying he intends to leave the EU by the end of \
+January.";
+
+#[test]
+fn leaving_the_eu_is_a_step_away_from_brussels() {
+    let report = score("wn-2019-0166", LEAVE_EU);
+    let toward: Vec<(String, String)> = report
+        .statements
+        .iter()
+        .filter(|s| s.targets == ["Brussels"])
+        .map(|s| (s.text.clone(), format!("{:.4}", s.target_stances[0])))
+        .collect();
+    assert_eq!(
+        toward,
+        [
+            (
+                "Election implications regarding the UK's efforts on leaving the European Union (EU) were described".to_string(),
+                "-0.3818".to_string()
+            ),
+            (
+                "he intends to leave the EU by the end of January".to_string(),
+                "-0.3866".to_string()
+            ),
+        ]
+    );
+    assert_eq!(dyads(&report), [("London", "Brussels")]);
+}

@@ -814,11 +814,12 @@ impl Resolver<'_, '_> {
         (text, actor)
     }
 
-    /// `Trump's statement`, `Cameron's spokesman`: a document (a speaking
-    /// noun that also makes an adjunct: `in a statement`) or a government
-    /// role after a person's possessive speaks for the person the article
-    /// named before (`US President Donald Trump`); not their `supporters`,
-    /// `campaign manager` or `lawyers`.
+    /// `Trump's statement`, `Cameron's spokesman`, `the Trump
+    /// administration`: a document (a speaking noun that also makes an
+    /// adjunct: `in a statement`) or a government role after a person's
+    /// possessive, or a government body after the person's surname, speaks
+    /// for the person the article named in full before (`US President Donald
+    /// Trump`); not their `supporters`, `campaign manager` or `lawyers`.
     fn possessor_actor(&self, phrase: Range<usize>) -> Option<ActorId> {
         let doc = self.doc;
         let head = phrase.end.checked_sub(1)?;
@@ -828,17 +829,24 @@ impl Resolver<'_, '_> {
         if !(document || gov_role) || c.has(WordClasses::NONGOV) {
             return None;
         }
-        let possessive = (phrase.start + 1..head)
+        // `Trump's statement`; or a body named after its head, `the Trump
+        // administration`, `the Abe government`.
+        let name_at = match (phrase.start + 1..head)
             .rev()
-            .find(|&k| doc.lower(k) == "'s")?;
-        let name = doc.str(possessive - 1);
-        if !doc.tokens[possessive - 1].capitalized {
+            .find(|&k| doc.lower(k) == "'s")
+        {
+            Some(possessive) => possessive - 1,
+            None if c.has(WordClasses::BODY) && head > phrase.start => head - 1,
+            None => return None,
+        };
+        let name = doc.str(name_at);
+        if !doc.tokens[name_at].capitalized || self.mention(name_at).is_some() {
             return None;
         }
         self.referents
             .iter()
-            .filter(|r| r.is_person && !r.former && r.name.end < possessive)
-            .filter(|r| r.name.end > r.name.start && doc.str(r.name.end - 1) == name)
+            .filter(|r| r.is_person && !r.former && r.name.end <= name_at)
+            .filter(|r| r.name.len() > 1 && doc.str(r.name.end - 1) == name)
             .max_by_key(|r| r.last_seen)?
             .actor
     }

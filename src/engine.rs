@@ -141,12 +141,20 @@ impl Engine {
             let clause_breaks = |w: &str| lex.speaker_words.is_clause_break(w);
             // A target named only as the place where something happened (`in
             // Australia`) is what the statement is about, not whom it judges.
+            // The evidence string is built only when asked for (`explain`).
+            let explained = |text: &dyn Fn() -> String| {
+                if self.target_evidence {
+                    text()
+                } else {
+                    String::new()
+                }
+            };
             let toward = |tokens: &[std::ops::Range<usize>]| -> (f64, String) {
                 if tokens
                     .iter()
                     .all(|t| actors::names_a_place(&doc, &lex.speaker_words, t))
                 {
-                    return (0.0, PLACE_EVIDENCE.to_string());
+                    return (0.0, explained(&|| PLACE_EVIDENCE.to_string()));
                 }
                 let (stance, evidence) = scoring::score_target(
                     &doc,
@@ -156,12 +164,7 @@ impl Engine {
                     scoring_lex,
                     &clause_breaks,
                 );
-                let evidence = if self.target_evidence {
-                    format_evidence(&evidence)
-                } else {
-                    String::new()
-                };
-                (stance, evidence)
+                (stance, explained(&|| format_evidence(&evidence)))
             };
             let mut scored: Vec<(String, (f64, String))> = res
                 .targets

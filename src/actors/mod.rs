@@ -408,8 +408,8 @@ impl Resolver<'_, '_> {
         // may be a person's (`Paris, who used to work on Capitol Hill,`).
         if apposition.is_some()
             && let Some(m) = self.mention(phrase.start).or_else(|| {
-                self.classes(phrase.start)
-                    .has(WordClasses::DETERMINER)
+                (self.classes(phrase.start).has(WordClasses::DETERMINER)
+                    && phrase.start + 1 < phrase.end)
                     .then(|| self.mention(phrase.start + 1))
                     .flatten()
             })
@@ -514,10 +514,7 @@ impl Resolver<'_, '_> {
             if last_named_is_target {
                 // `Havana's`, `the Cuban government's`: a government word may
                 // stand between the name and the possessive.
-                let mut end = m.tokens.end;
-                while end < st.content.end && self.classes(end).has(WordClasses::GOV) {
-                    end += 1;
-                }
+                let end = self.past_government_words(m.tokens.end, st.content.end);
                 if end < st.content.end && doc.lower(end) == "'s" {
                     target_acts.push(self.act_after(end + 1, st.content.end));
                 }
@@ -617,13 +614,20 @@ impl Resolver<'_, '_> {
             .map(|(k, _)| k)
     }
 
-    /// Whether a verb may follow a noun phrase ending before `end`: past any
-    /// government words (`the Mexican government`), a word that is no
-    /// preposition.
-    fn verb_follows(&self, mut end: usize, content_end: usize) -> bool {
+    /// The first token from `end` on (before `content_end`) that is no
+    /// government word: past `government` in `the Mexican government`.
+    fn past_government_words(&self, mut end: usize, content_end: usize) -> usize {
         while end < content_end && self.classes(end).has(WordClasses::GOV) {
             end += 1;
         }
+        end
+    }
+
+    /// Whether a verb may follow a noun phrase ending before `end`: past any
+    /// government words (`the Mexican government`), a word that is no
+    /// preposition.
+    fn verb_follows(&self, end: usize, content_end: usize) -> bool {
+        let end = self.past_government_words(end, content_end);
         end < content_end
             && self.doc.tokens[end].kind == TokenKind::Word
             && !self

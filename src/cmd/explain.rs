@@ -289,7 +289,7 @@ fn statement(out: &mut String, s: &StatementRow, style: Style) {
             let entries: Vec<String> = stance
                 .iter()
                 .map(|&(w, x)| {
-                    if w == "sentiment" && !near.is_empty() {
+                    if w == stance::scoring::SENTIMENT_ENTRY && !near.is_empty() {
                         let from: Vec<String> = near
                             .iter()
                             .map(|(w, x)| format!("{w} {}", style.weight(x)))

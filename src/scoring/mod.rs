@@ -199,6 +199,10 @@ pub(crate) fn modifiers(
     (prefix, factor)
 }
 
+/// The evidence entry of the sentiment's share of a stance (`stance:
+/// sentiment -0.68`), which `stance explain` expands into its words.
+pub const SENTIMENT_ENTRY: &str = "sentiment";
+
 /// The sentiment's share of a stance, as Goldstein points.
 fn sentiment_weight(compound: f64, evidence: &mut Vec<(Scale, Evidence)>) -> f64 {
     if compound == 0.0 {
@@ -208,7 +212,7 @@ fn sentiment_weight(compound: f64, evidence: &mut Vec<(Scale, Evidence)>) -> f64
     evidence.push((
         Scale::Stance,
         Evidence {
-            entry: "sentiment".to_string(),
+            entry: SENTIMENT_ENTRY.to_string(),
             weight,
         },
     ));
